@@ -1,0 +1,136 @@
+// Command dateline turns a stream of news pages into articles, entities,
+// events, clusters and stories. Each subcommand lives in its own file; this
+// file only dispatches. See docs/cli.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+
+	"golang.org/x/term"
+)
+
+// Exit statuses, documented in docs/cli.md.
+const (
+	exitOK      = 0 // everything worked
+	exitFailure = 1 // the command failed
+	exitUsage   = 2 // bad flags or arguments
+	exitPartial = 3 // the command ran, but some inputs failed
+)
+
+// errUsage marks errors caused by how the command was called.
+var errUsage = errors.New("usage")
+
+// errPartial is returned by commands that processed a batch in which some
+// inputs failed; the failures were already reported line by line.
+var errPartial = errors.New("some inputs failed")
+
+// app is what every subcommand gets: its output streams and logger.
+type app struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	log    *slog.Logger
+	// tty is true when stderr is a terminal (progress bars go there).
+	tty bool
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"ingest", "read pages from files, folders, JSONL, WARC into the store", runIngest},
+		{"extract", "segment one page and print the article without storing it", runExtract},
+		{"articles", "list stored articles", runArticles},
+		{"show", "show one stored article", runShow},
+		{"entities", "list entities seen in stored articles", runEntities},
+		{"entity", "show one entity: names per language, mentions, articles", runEntity},
+		{"events", "list coded events", runEvents},
+		{"export", "export events (tsv, csv, jsonl)", runExport},
+		{"clusters", "list same-event clusters", runClusters},
+		{"stories", "list storylines", runStories},
+		{"story", "show one storyline", runStory},
+		{"dyad", "relation timeline between two countries", runDyad},
+		{"watch", "poll RSS/Atom feeds and ingest new articles", runWatch},
+		{"kb", "knowledge base: import names", runKB},
+		{"train", "train models from ../shared/data", runTrain},
+		{"eval", "measure a component on a data set", runEval},
+		{"bench", "measure speed", runBench},
+	}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, tty bool) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, tty: tty,
+		log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel()}))}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, a, args[1:])
+		switch {
+		case err == nil:
+			return exitOK
+		case errors.Is(err, errPartial):
+			fmt.Fprintf(stderr, "dateline %s: %v\n", c.name, err)
+			return exitPartial
+		case errors.Is(err, errUsage):
+			fmt.Fprintf(stderr, "dateline %s: %v\n", c.name, err)
+			return exitUsage
+		default:
+			fmt.Fprintf(stderr, "dateline %s: %v\n", c.name, err)
+			return exitFailure
+		}
+	}
+	fmt.Fprintf(stderr, "dateline: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func logLevel() slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(os.Getenv("DATELINE_LOG"))); err != nil {
+		return slog.LevelWarn
+	}
+	return l
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: dateline COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	cs := commands()
+	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'dateline COMMAND -h' for a command's flags. See docs/cli.md.")
+}
+
+// errNotBuilt is returned by subcommands whose component is not wired yet.
+var errNotBuilt = errors.New("not built yet")
