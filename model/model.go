@@ -324,3 +324,12 @@ func ParseTime(s string) (Time, error) {
 	}
 	return Time{Time: v, DateOnly: true}, nil
 }
+
+// TextHash returns a hex SHA-256 of text after whitespace normalisation and
+// lowercasing: the identity of a brief, so a teaser repeated on a page or
+// across pages is one brief.
+func TextHash(text string) string {
+	norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	h := sha256.Sum256([]byte(norm))
+	return hex.EncodeToString(h[:])
+}

@@ -2,14 +2,6 @@ package main
 
 import "context"
 
-func runIngest(ctx context.Context, a *app, args []string) error { return errNotBuilt }
-
-func runExtract(ctx context.Context, a *app, args []string) error { return errNotBuilt }
-
-func runArticles(ctx context.Context, a *app, args []string) error { return errNotBuilt }
-
-func runShow(ctx context.Context, a *app, args []string) error { return errNotBuilt }
-
 func runEntities(ctx context.Context, a *app, args []string) error { return errNotBuilt }
 
 func runEntity(ctx context.Context, a *app, args []string) error { return errNotBuilt }
@@ -25,5 +17,3 @@ func runStories(ctx context.Context, a *app, args []string) error { return errNo
 func runStory(ctx context.Context, a *app, args []string) error { return errNotBuilt }
 
 func runDyad(ctx context.Context, a *app, args []string) error { return errNotBuilt }
-
-func runBench(ctx context.Context, a *app, args []string) error { return errNotBuilt }

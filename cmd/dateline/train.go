@@ -1,7 +1,259 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 
-func runEvalNER(ctx context.Context, a *app, args []string) error { return errNotBuilt }
+	"dateline/ner"
+)
 
-func runTrain(ctx context.Context, a *app, args []string) error { return errNotBuilt }
+// trainers lists what `dateline train` can train; each entry is one
+// subcommand ("dateline train ner ...").
+func trainers() map[string]func(ctx context.Context, a *app, args []string) error {
+	return map[string]func(ctx context.Context, a *app, args []string) error{
+		"ner": runTrainNER,
+	}
+}
+
+func runTrain(ctx context.Context, a *app, args []string) error {
+	tr := trainers()
+	if len(args) == 0 || tr[args[0]] == nil {
+		var names []string
+		for n := range tr {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintln(a.stderr, "usage: dateline train MODEL [flags]")
+		fmt.Fprintf(a.stderr, "models: %v\n", names)
+		return fmt.Errorf("%w: train needs a model name", errUsage)
+	}
+	return tr[args[0]](ctx, a, args[1:])
+}
+
+// nerTrainData is the licence-compatible training data of each shipped
+// model, relative to the repository root: WikiANN (CC BY-SA, all three
+// splits) and Europeana Newspapers (CC0).
+var nerTrainData = map[string][]string{
+	"nl": {"ner-wikiann/nl/train", "ner-wikiann/nl/dev", "ner-wikiann/nl/test", "ner-europeana/enp_NL.kb.bio"},
+	"en": {"ner-wikiann/en/train", "ner-wikiann/en/dev", "ner-wikiann/en/test"},
+	"de": {"ner-wikiann/de/train", "ner-wikiann/de/dev", "ner-wikiann/de/test", "ner-europeana/enp_DE.lft.bio", "ner-europeana/enp_DE.onb.bio", "ner-europeana/enp_DE.sbb.bio"},
+	"fr": {"ner-wikiann/fr/train", "ner-wikiann/fr/dev", "ner-wikiann/fr/test", "ner-europeana/enp_FR.bnf.bio"},
+}
+
+// researchOnly names data sets whose licence forbids shipping a model
+// trained on them.
+var researchOnly = []string{"conll2002", "conll2003", "ned.train", "eng.train", "esp.train", ".testa"}
+
+func runTrainNER(ctx context.Context, a *app, args []string) error {
+	fs := newFlags(a, "train ner", "")
+	lang := fs.String("lang", "nl", "language of the model")
+	data := fs.String("data", "", "comma-separated CoNLL-style training files (default: the licence-compatible set for --lang under ../shared/data)")
+	out := fs.String("out", "", "model file to write (default ner/models/LANG.model.gz)")
+	dev := fs.String("dev", "", "CoNLL file to score after every epoch (progress only)")
+	epochs := fs.Int("epochs", 5, "perceptron epochs")
+	minCount := fs.Int("min-count", 2, "drop features seen fewer times")
+	prune := fs.Float64("prune", 0.002, "drop feature rows whose weights are all below this fraction of the largest")
+	misc := fs.Bool("misc", true, "relabel nationality/language words as MISC in data without MISC")
+	silver := fs.Bool("silver", true, "for data without MISC (WikiANN, Europeana): drop title fragments and noisy spans, add surname-only and upper-case copies")
+	surnames := fs.Float64("surnames", 0.5, "with --silver: share of sentences with full person names copied with surnames only")
+	upper := fs.Float64("upper", 0.1, "with --silver: share of sentences copied in upper case (headline style)")
+	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	if _, err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	var files []string
+	if *data == "" {
+		rel, ok := nerTrainData[*lang]
+		if !ok {
+			return fmt.Errorf("%w: no default training data for %q; give --data", errUsage, *lang)
+		}
+		for _, r := range rel {
+			files = append(files, filepath.Join("..", "shared", "data", r))
+		}
+	} else {
+		files = strings.Split(*data, ",")
+	}
+	if *out == "" {
+		*out = filepath.Join("ner", "models", *lang+".model.gz")
+	}
+	restricted := false
+	for _, f := range files {
+		for _, r := range researchOnly {
+			if strings.Contains(f, r) {
+				restricted = true
+			}
+		}
+	}
+	if restricted && !*research {
+		return fmt.Errorf("%w: %s is research-only data: pass --research and write the model outside ner/models", errUsage, *data)
+	}
+	if restricted && strings.Contains(filepath.ToSlash(filepath.Clean(*out)), "ner/models/") {
+		return fmt.Errorf("%w: a model trained on research-only data may not be written to ner/models (it would be embedded)", errUsage)
+	}
+
+	var sents []ner.Sentence
+	hasMISC := false
+	for _, f := range files {
+		s, err := readCoNLLFile(f)
+		if err != nil {
+			return err
+		}
+		for _, x := range s {
+			for _, t := range x.Tags {
+				if strings.HasSuffix(t, "-MISC") {
+					hasMISC = true
+				}
+			}
+		}
+		a.log.Info("train ner: read", "file", f, "sentences", len(s))
+		sents = append(sents, s...)
+	}
+	if *silver && !hasMISC {
+		n := len(sents)
+		sents = ner.CleanSilver(sents)
+		sur := ner.AugmentSurnames(sents, *surnames, *seed)
+		up := ner.AugmentCase(sents, *upper, *seed)
+		sents = append(append(sents, sur...), up...)
+		a.log.Info("train ner: silver", "read", n, "kept", n-len(sur)-len(up), "surname_copies", len(sur), "upper_copies", len(up))
+	}
+	lex := ner.Lexicon(*lang)
+	if *misc && !hasMISC {
+		n := ner.RelabelMISC(sents, *lang, lex)
+		a.log.Info("train ner: relabelled MISC", "mentions", n)
+	}
+	opt := ner.TrainOptions{
+		Lang: *lang, Epochs: *epochs, MinCount: *minCount, Prune: *prune,
+		Lexicon: lex, Seed: *seed, Log: a.log,
+	}
+	if *dev != "" {
+		d, err := readCoNLLFile(*dev)
+		if err != nil {
+			return err
+		}
+		opt.Dev = d
+	}
+	start := time.Now()
+	m, err := ner.Train(ctx, sents, opt)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train ner: %w", err)
+	}
+	n, err := m.WriteTo(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("train ner: write %s: %w", *out, err)
+	}
+	fmt.Fprintf(a.stdout, "trained %s model on %d sentences in %s: %d features, %s (%.1f MB)\n",
+		*lang, len(sents), time.Since(start).Round(time.Second), m.Features(), *out, float64(n)/1e6)
+	return nil
+}
+
+func readCoNLLFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	s, err := ner.ReadCoNLL(f, ner.ReadOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func runEvalNER(ctx context.Context, a *app, args []string) error {
+	fs := newFlags(a, "eval ner", "")
+	data := fs.String("data", filepath.Join("..", "shared", "data", "ner-conll2002", "ned.testa"), "gold CoNLL file")
+	format := fs.String("format", "conll", "format of --data (conll: token ... tag per line, IOB1 or IOB2)")
+	lang := fs.String("lang", "", "model language (default: guessed from the file name, else nl)")
+	modelFile := fs.String("model", "", "evaluate this model file instead of the embedded one")
+	jsonOut := fs.Bool("json", false, "print one JSON object")
+	if _, err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if *format != "conll" {
+		return fmt.Errorf("%w: unknown --format %q (want conll)", errUsage, *format)
+	}
+	if *lang == "" {
+		*lang = guessLang(*data)
+	}
+	sents, err := readCoNLLFile(*data)
+	if err != nil {
+		return err
+	}
+	var t *ner.Tagger
+	if *modelFile != "" {
+		f, err := os.Open(*modelFile)
+		if err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+		m, err := ner.ReadModel(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("eval ner: %s: %w", *modelFile, err)
+		}
+		t = ner.New(m)
+	} else if t, err = ner.Load(*lang); err != nil {
+		return fmt.Errorf("eval ner: %w", err)
+	}
+	start := time.Now()
+	r := t.Evaluate(sents)
+	el := time.Since(start)
+	if *jsonOut {
+		return writeJSON(a.stdout, map[string]any{
+			"data": *data, "lang": *lang, "sentences": r.Sentences, "tokens": r.Tokens,
+			"precision": r.Precision, "recall": r.Recall, "f1": r.F1, "accuracy": r.Accuracy,
+			"counts": r.Counts, "by_type": r.ByType,
+			"tokens_per_second": float64(r.Tokens) / el.Seconds(),
+		})
+	}
+	fmt.Fprintf(a.stdout, "%s: %d sentences, model %s\n", *data, r.Sentences, *lang)
+	fmt.Fprint(a.stdout, r.Table())
+	return nil
+}
+
+// guessLang reads a language from a data file name: ned.* is Dutch,
+// eng.* English, esp.* Spanish, a ner-wikiann/LANG/ folder its language.
+func guessLang(path string) string {
+	base := filepath.Base(path)
+	switch {
+	case strings.HasPrefix(base, "ned."):
+		return "nl"
+	case strings.HasPrefix(base, "eng."):
+		return "en"
+	case strings.HasPrefix(base, "esp."):
+		return "es"
+	}
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, p := range parts {
+		if p == "ner-wikiann" && i+1 < len(parts) {
+			return parts[i+1]
+		}
+		if strings.HasPrefix(p, "enp_") && len(p) >= 6 {
+			return strings.ToLower(p[4:6])
+		}
+	}
+	return "nl"
+}

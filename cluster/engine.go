@@ -1,0 +1,545 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"time"
+)
+
+// Config tunes an Engine. The zero value gives the defaults documented on
+// each field.
+type Config struct {
+	// Weights of the channels in the join score; zero: DefaultWeights().
+	Weights Weights
+	// Threshold is the score an article needs to join a cluster that has
+	// articles in its language (default 0.30).
+	Threshold float64
+	// CrossThreshold is the score needed to join a cluster with no article
+	// in the article's language, where only language-independent channels
+	// count (default 0.40).
+	CrossThreshold float64
+	// Window is how far apart in stream time an article and a cluster's
+	// latest article may be (default 7 days).
+	Window time.Duration
+	// Retain is how long a cluster stays open after its latest article;
+	// older clusters and their index postings are dropped (default 30 days).
+	Retain time.Duration
+	// StoryWindow is how long a story stays open after its latest cluster
+	// activity (default 180 days).
+	StoryWindow time.Duration
+	// StoryThreshold is the similarity of central actors a new cluster
+	// needs to continue a story (default 0.30).
+	StoryThreshold float64
+	// TopK bounds the keys a cluster centroid keeps per channel (terms and
+	// grams keep twice as many); default 40.
+	TopK int
+	// MaxPostings bounds a posting list in one time bucket (default 256).
+	MaxPostings int
+	// MaxCandidates bounds the clusters scored per article (default 48).
+	MaxCandidates int
+}
+
+func (c Config) withDefaults() Config {
+	if c.Weights == (Weights{}) {
+		c.Weights = DefaultWeights()
+	}
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&c.Threshold, 0.30)
+	def(&c.CrossThreshold, 0.40)
+	def(&c.StoryThreshold, 0.30)
+	defd := func(v *time.Duration, d time.Duration) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defd(&c.Window, 7*24*time.Hour)
+	defd(&c.Retain, 30*24*time.Hour)
+	defd(&c.StoryWindow, 180*24*time.Hour)
+	defi := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	defi(&c.TopK, 40)
+	defi(&c.MaxPostings, 256)
+	defi(&c.MaxCandidates, 48)
+	return c
+}
+
+// undated is the time bucket of articles without a time.
+const undated = math.MinInt64
+
+// query quotas: how many of an article's heaviest keys per channel are
+// looked up in the index (grams are too unspecific to retrieve by).
+var queryQuota = [NumChannels]int{ChEntities: 8, ChPlaces: 3, ChDates: 3, ChEvents: 3, ChNumbers: 3, ChGrams: 0, ChTerms: 10}
+
+// Engine clusters a stream of articles into same-event clusters and chains
+// the clusters into stories, incrementally: each Add places one article.
+// Candidates come from an inverted index of cluster keys in day buckets, so
+// the cost of an Add does not grow with the number of clusters. Clusters
+// and stories idle longer than Config.Retain / Config.StoryWindow (in the
+// articles' own time) are closed and forgotten; the caller keeps what Add
+// returned. The zero Engine is ready to use with the default Config. An
+// Engine is not safe for concurrent use. Given the same articles in the
+// same order, it returns the same IDs.
+type Engine struct {
+	// Config is read on every Add; set it before the first.
+	Config Config
+	st     state
+}
+
+// state is everything an Engine knows; Snapshot writes it with gob.
+type state struct {
+	Stats       Stats
+	NextCluster int64
+	NextStory   int64
+	MaxDay      int64
+	HasDay      bool
+	Clusters    map[int64]*clusterRec
+	Stories     map[int64]*storyRec
+	Seen        map[int64]seen
+	Buckets     map[int64]*bucket
+	// StoryIndex maps entity and event keys to the stories they are central to.
+	StoryIndex map[string][]int64
+}
+
+type seen struct{ Cluster, Story int64 }
+
+type clusterRec struct {
+	ID, Story int64
+	Sum       [NumChannels][]Weighted
+	Norm      [NumChannels]float64
+	Articles  []int64
+	Dups      int
+	Langs     []string
+	First     time.Time
+	Last      time.Time
+	FirstDay  int64
+	LastDay   int64
+	Title     string
+}
+
+type storyRec struct {
+	ID       int64
+	Ents     []Weighted
+	Events   []Weighted
+	Clusters []int64
+	Langs    []string
+	First    time.Time
+	Last     time.Time
+	LastDay  int64
+	Title    string
+}
+
+type bucket struct {
+	Post [NumChannels]map[string][]int64
+}
+
+func dayOf(t time.Time) int64 {
+	if t.IsZero() {
+		return undated
+	}
+	return int64(math.Floor(float64(t.Unix()) / 86400))
+}
+
+func (e *Engine) init() {
+	if e.st.Clusters == nil {
+		e.st.Clusters = make(map[int64]*clusterRec)
+		e.st.Stories = make(map[int64]*storyRec)
+		e.st.Seen = make(map[int64]seen)
+		e.st.Buckets = make(map[int64]*bucket)
+		e.st.StoryIndex = make(map[string][]int64)
+	}
+}
+
+// Add places article id with features f: it joins the best-scoring open
+// cluster above the threshold or starts a new one, and a new cluster
+// continues the most similar open story or starts one. It returns the
+// cluster and story IDs (both from 1). Adding an id already placed (and
+// still open) returns its earlier placement and changes nothing.
+func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
+	e.init()
+	if s, ok := e.st.Seen[id]; ok {
+		return s.Cluster, s.Story
+	}
+	cfg := e.Config.withDefaults()
+	e.st.Stats.Observe(&f)
+	vec := e.st.Stats.vectors(&f)
+	day := dayOf(f.Time)
+	if day != undated && (!e.st.HasDay || day > e.st.MaxDay) {
+		e.st.MaxDay, e.st.HasDay = day, true
+		e.sweep(cfg)
+	}
+	keys := e.queryKeys(vec)
+	cl := e.best(cfg, vec, &f, day, keys)
+	if cl == nil {
+		e.st.NextCluster++
+		cl = &clusterRec{ID: e.st.NextCluster, Title: f.Title, First: f.Time, Last: f.Time, FirstDay: day, LastDay: day}
+		e.st.Clusters[cl.ID] = cl
+		cl.Story = e.story(cfg, vec, &f, day)
+	}
+	e.join(cfg, cl, id, vec, &f, day, keys)
+	e.st.Seen[id] = seen{cl.ID, cl.Story}
+	return cl.ID, cl.Story
+}
+
+// AddDuplicate places article id, a near-duplicate of article of, in the
+// cluster of of without counting it again in the cluster's features or the
+// rarity statistics. ok is false when of is not known (closed or never
+// added): add id normally then.
+func (e *Engine) AddDuplicate(id, of int64) (clusterID, storyID int64, ok bool) {
+	e.init()
+	if s, ok := e.st.Seen[id]; ok {
+		return s.Cluster, s.Story, true
+	}
+	s, ok := e.st.Seen[of]
+	if !ok {
+		return 0, 0, false
+	}
+	if cl := e.st.Clusters[s.Cluster]; cl != nil {
+		cl.Articles = append(cl.Articles, id)
+		cl.Dups++
+	}
+	e.st.Seen[id] = s
+	return s.Cluster, s.Story, true
+}
+
+type qkey struct {
+	c   Channel
+	key string
+	w   float64
+}
+
+// queryKeys picks the article's heaviest keys per channel, skipping keys
+// so common that their postings say nothing.
+func (e *Engine) queryKeys(vec [NumChannels]vector) []qkey {
+	var out []qkey
+	n := e.st.Stats.N
+	for c := range NumChannels {
+		q := queryQuota[c]
+		if q == 0 || len(vec[c].ws) == 0 {
+			continue
+		}
+		ws := slices.Clone(vec[c].ws)
+		sortByWeight(ws)
+		for _, w := range ws {
+			if q == 0 {
+				break
+			}
+			if n >= 50 && float64(e.st.Stats.DF[c][w.Key]) > 0.05*float64(n) {
+				continue
+			}
+			out = append(out, qkey{c, w.Key, w.W})
+			q--
+		}
+	}
+	return out
+}
+
+// sortByWeight orders by weight descending, then key.
+func sortByWeight(ws []Weighted) {
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].W != ws[j].W {
+			return ws[i].W > ws[j].W
+		}
+		return ws[i].Key < ws[j].Key
+	})
+}
+
+// best returns the open cluster the article should join, or nil.
+func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int64, keys []qkey) *clusterRec {
+	acc := make(map[int64]float64)
+	look := func(b *bucket) {
+		if b == nil {
+			return
+		}
+		for _, k := range keys {
+			for _, id := range b.Post[k.c][k.key] {
+				acc[id] += k.w
+			}
+		}
+	}
+	look(e.st.Buckets[undated])
+	win := int64(cfg.Window / (24 * time.Hour))
+	if day != undated {
+		for d := day - win; d <= day+win; d++ {
+			look(e.st.Buckets[d])
+		}
+	}
+	type cand struct {
+		id int64
+		a  float64
+	}
+	cands := make([]cand, 0, len(acc))
+	for id, a := range acc {
+		cands = append(cands, cand{id, a})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].a != cands[j].a {
+			return cands[i].a > cands[j].a
+		}
+		return cands[i].id < cands[j].id
+	})
+	if len(cands) > cfg.MaxCandidates {
+		cands = cands[:cfg.MaxCandidates]
+	}
+	var best *clusterRec
+	bestScore := 0.0
+	for _, c := range cands {
+		cl := e.st.Clusters[c.id]
+		if cl == nil {
+			continue
+		}
+		if day != undated && cl.LastDay != undated && (day > cl.LastDay+win || day < cl.FirstDay-win) {
+			continue
+		}
+		same := slices.Contains(cl.Langs, f.Lang)
+		var cv [NumChannels]vector
+		for ch := range NumChannels {
+			cv[ch] = vector{cl.Sum[ch], cl.Norm[ch]}
+		}
+		sc := cfg.Weights.Score(compareVectors(vec, cv, f.Lang, same))
+		thr := cfg.Threshold
+		if !same {
+			thr = cfg.CrossThreshold
+		}
+		if sc < thr {
+			continue
+		}
+		if best == nil || sc > bestScore || (sc == bestScore && cl.ID < best.ID) {
+			best, bestScore = cl, sc
+		}
+	}
+	return best
+}
+
+// join adds the article to the cluster: centroid, metadata, postings.
+func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vector, f *Features, day int64, keys []qkey) {
+	cl.Articles = append(cl.Articles, id)
+	if f.Lang != "" && !slices.Contains(cl.Langs, f.Lang) {
+		cl.Langs = append(cl.Langs, f.Lang)
+		slices.Sort(cl.Langs)
+	}
+	if !f.Time.IsZero() {
+		if cl.First.IsZero() || f.Time.Before(cl.First) {
+			cl.First, cl.FirstDay = f.Time, day
+		}
+		if cl.Last.IsZero() || f.Time.After(cl.Last) {
+			cl.Last, cl.LastDay = f.Time, day
+		}
+	}
+	for c := range NumChannels {
+		k := cfg.TopK
+		if Channel(c) == ChTerms || Channel(c) == ChGrams {
+			k *= 2
+		}
+		cl.Sum[c], cl.Norm[c] = mergeTop(cl.Sum[c], vec[c].ws, k)
+	}
+	b := e.st.Buckets[day]
+	if b == nil {
+		b = &bucket{}
+		e.st.Buckets[day] = b
+	}
+	for _, k := range keys {
+		if b.Post[k.c] == nil {
+			b.Post[k.c] = make(map[string][]int64)
+		}
+		l := b.Post[k.c][k.key]
+		if n := len(l); n > 0 && slices.Contains(l[max(0, n-8):], cl.ID) {
+			continue
+		}
+		l = append(l, cl.ID)
+		if len(l) > cfg.MaxPostings {
+			l = append(l[:0:0], l[len(l)-cfg.MaxPostings/2:]...)
+		}
+		b.Post[k.c][k.key] = l
+	}
+	if s := e.st.Stories[cl.Story]; s != nil {
+		s.Ents, _ = mergeTop(s.Ents, vec[ChEntities].ws, cfg.TopK)
+		s.Events, _ = mergeTop(s.Events, vec[ChEvents].ws, cfg.TopK)
+		if f.Lang != "" && !slices.Contains(s.Langs, f.Lang) {
+			s.Langs = append(s.Langs, f.Lang)
+			slices.Sort(s.Langs)
+		}
+		if !f.Time.IsZero() {
+			if s.First.IsZero() || f.Time.Before(s.First) {
+				s.First = f.Time
+			}
+			if s.Last.IsZero() || f.Time.After(s.Last) {
+				s.Last, s.LastDay = f.Time, day
+			}
+		}
+		e.indexStory(s)
+	}
+}
+
+// mergeTop adds b to the key-sorted sum a, keeps the k heaviest keys and
+// returns the new sum (key-sorted) with its norm.
+func mergeTop(a, b []Weighted, k int) ([]Weighted, float64) {
+	out := make([]Weighted, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].Key < b[j].Key):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].Key < a[i].Key:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, Weighted{a[i].Key, a[i].W + b[j].W})
+			i++
+			j++
+		}
+	}
+	if len(out) > k {
+		sortByWeight(out)
+		out = out[:k]
+		sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	}
+	var n float64
+	for _, w := range out {
+		n += w.W * w.W
+	}
+	return out, math.Sqrt(n)
+}
+
+// central returns the n heaviest keys of a vector.
+func central(ws []Weighted, n int) []Weighted {
+	c := slices.Clone(ws)
+	sortByWeight(c)
+	if len(c) > n {
+		c = c[:n]
+	}
+	return c
+}
+
+const (
+	storyCentral = 6 // central actors compared between a cluster and a story
+	storyShared  = 2 // of which at least this many must be shared
+)
+
+// story returns the story a new cluster continues, starting one if none.
+func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int64) int64 {
+	ents := central(vec[ChEntities].ws, storyCentral)
+	seenStory := make(map[int64]bool)
+	var cands []int64
+	for _, w := range ents {
+		for _, id := range e.st.StoryIndex["e:"+w.Key] {
+			if !seenStory[id] {
+				seenStory[id] = true
+				cands = append(cands, id)
+			}
+		}
+	}
+	slices.Sort(cands)
+	win := int64(cfg.StoryWindow / (24 * time.Hour))
+	var best *storyRec
+	bestScore := 0.0
+	for _, id := range cands {
+		s := e.st.Stories[id]
+		if s == nil {
+			continue
+		}
+		if day != undated && s.LastDay != undated && day-s.LastDay > win {
+			continue
+		}
+		sc := storyScore(vec, s)
+		if sc >= cfg.StoryThreshold && (best == nil || sc > bestScore) {
+			best, bestScore = s, sc
+		}
+	}
+	if best != nil {
+		return best.ID
+	}
+	e.st.NextStory++
+	s := &storyRec{ID: e.st.NextStory, Title: f.Title, First: f.Time, Last: f.Time, LastDay: day}
+	e.st.Stories[s.ID] = s
+	return s.ID
+}
+
+// storyScore compares a new cluster's first article with a story by their
+// central actors: at least storyShared of the heaviest entity keys must be
+// shared, then the cosine of the entity vectors (with event keys when both
+// have them) decides.
+func storyScore(vec [NumChannels]vector, s *storyRec) float64 {
+	a := central(vec[ChEntities].ws, storyCentral)
+	b := central(s.Ents, storyCentral)
+	shared := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x.Key == y.Key {
+				shared++
+			}
+		}
+	}
+	if shared < storyShared {
+		return 0
+	}
+	sv := vector{s.Ents, l2(s.Ents)}
+	sc := cosine(vec[ChEntities], sv)
+	if len(s.Events) > 0 && len(vec[ChEvents].ws) > 0 {
+		sc = 0.8*sc + 0.2*cosine(vec[ChEvents], vector{s.Events, l2(s.Events)})
+	}
+	return sc
+}
+
+func l2(ws []Weighted) float64 {
+	var n float64
+	for _, w := range ws {
+		n += w.W * w.W
+	}
+	return math.Sqrt(n)
+}
+
+// indexStory posts a story under its central entity keys.
+func (e *Engine) indexStory(s *storyRec) {
+	for _, w := range central(s.Ents, storyCentral) {
+		k := "e:" + w.Key
+		if !slices.Contains(e.st.StoryIndex[k], s.ID) {
+			e.st.StoryIndex[k] = append(e.st.StoryIndex[k], s.ID)
+		}
+	}
+}
+
+// sweep drops the buckets, clusters and stories that fell out of the
+// retention windows as the stream time advanced to MaxDay.
+func (e *Engine) sweep(cfg Config) {
+	cut := e.st.MaxDay - int64(cfg.Retain/(24*time.Hour))
+	for d := range e.st.Buckets {
+		if d != undated && d < cut {
+			delete(e.st.Buckets, d)
+		}
+	}
+	for id, cl := range e.st.Clusters {
+		if cl.LastDay != undated && cl.LastDay < cut {
+			for _, a := range cl.Articles {
+				delete(e.st.Seen, a)
+			}
+			delete(e.st.Clusters, id)
+		}
+	}
+	scut := e.st.MaxDay - int64(cfg.StoryWindow/(24*time.Hour))
+	dead := false
+	for id, s := range e.st.Stories {
+		if s.LastDay != undated && s.LastDay < scut {
+			delete(e.st.Stories, id)
+			dead = true
+		}
+	}
+	if dead {
+		for k, l := range e.st.StoryIndex {
+			l = slices.DeleteFunc(l, func(id int64) bool { return e.st.Stories[id] == nil })
+			if len(l) == 0 {
+				delete(e.st.StoryIndex, k)
+			} else {
+				e.st.StoryIndex[k] = l
+			}
+		}
+	}
+}

@@ -1,0 +1,241 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Channel names one kind of feature.
+type Channel int
+
+// Feature channels. The first six are language-independent and link
+// articles across languages; Terms only compare within a language.
+const (
+	ChEntities Channel = iota
+	ChPlaces
+	ChDates
+	ChEvents
+	ChNumbers
+	ChGrams
+	ChTerms
+	NumChannels
+)
+
+var channelNames = [NumChannels]string{"entities", "places", "dates", "events", "numbers", "grams", "terms"}
+
+// String returns the channel's name.
+func (c Channel) String() string {
+	if c < 0 || c >= NumChannels {
+		return "channel?"
+	}
+	return channelNames[c]
+}
+
+// channels returns the article's features by channel.
+func (f *Features) channels() [NumChannels][]Weighted {
+	return [NumChannels][]Weighted{f.Entities, f.Places, f.Dates, f.Events, f.Numbers, f.Grams, f.Terms}
+}
+
+// Stats counts, per channel, in how many articles each key occurs: the
+// rarity (IDF) that weights shared entities and terms. The zero value is
+// ready to use.
+type Stats struct {
+	// N is the number of articles observed.
+	N int
+	// DF holds document frequencies per channel.
+	DF [NumChannels]map[string]int32
+}
+
+// Observe counts an article's keys.
+func (s *Stats) Observe(f *Features) {
+	s.N++
+	for c, ws := range f.channels() {
+		if len(ws) == 0 {
+			continue
+		}
+		if s.DF[c] == nil {
+			s.DF[c] = make(map[string]int32)
+		}
+		for _, w := range ws {
+			s.DF[c][w.Key]++
+		}
+	}
+}
+
+// IDF returns the smoothed inverse document frequency of a key.
+func (s *Stats) IDF(c Channel, key string) float64 {
+	var df int32
+	if m := s.DF[c]; m != nil {
+		df = m[key]
+	}
+	return math.Log(float64(s.N+1)/float64(df+1)) + 1
+}
+
+// vector is a channel's weighted keys, sorted by key, with its L2 norm.
+type vector struct {
+	ws   []Weighted
+	norm float64
+}
+
+// vectors weighs an article's features: sublinear tf times IDF.
+func (s *Stats) vectors(f *Features) [NumChannels]vector {
+	var out [NumChannels]vector
+	for c, ws := range f.channels() {
+		if len(ws) == 0 {
+			continue
+		}
+		v := make([]Weighted, len(ws))
+		var n float64
+		for i, w := range ws {
+			x := (1 + math.Log(1+w.W)) * s.IDF(Channel(c), w.Key)
+			v[i] = Weighted{w.Key, x}
+			n += x * x
+		}
+		out[c] = vector{v, math.Sqrt(n)}
+	}
+	return out
+}
+
+// dot returns the dot product of two key-sorted slices and the number of
+// shared keys.
+func dot(a, b []Weighted) (float64, int) {
+	var s float64
+	var n int
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			s += a[i].W * b[j].W
+			n++
+			i++
+			j++
+		}
+	}
+	return s, n
+}
+
+// cosine of two vectors; 0 when either is empty.
+func cosine(a, b vector) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	d, _ := dot(a.ws, b.ws)
+	return d / (a.norm * b.norm)
+}
+
+// langNorm returns the norm of the part of a term vector in one language.
+func langNorm(ws []Weighted, lang string) float64 {
+	p := lang + ":"
+	// keys are sorted: the language's terms are one run
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].Key >= p })
+	var n float64
+	for ; i < len(ws) && strings.HasPrefix(ws[i].Key, p); i++ {
+		n += ws[i].W * ws[i].W
+	}
+	return math.Sqrt(n)
+}
+
+// Similarity is the per-channel cosine similarity of two articles (or an
+// article and a cluster) and the flags the scorer needs.
+type Similarity struct {
+	// Cos holds the cosine per channel (Terms is 0 across languages).
+	Cos [NumChannels]float64
+	// Present says which channels the first side has features in.
+	Present [NumChannels]bool
+	// SameLang says both sides share a language.
+	SameLang bool
+	// DateConflict says both sides name specific days and none agree.
+	DateConflict bool
+}
+
+// Compare returns the similarity of two articles' features under the
+// rarity statistics s.
+func (s *Stats) Compare(a, b *Features) Similarity {
+	va, vb := s.vectors(a), s.vectors(b)
+	return compareVectors(va, vb, a.Lang, a.Lang != "" && a.Lang == b.Lang)
+}
+
+func compareVectors(va, vb [NumChannels]vector, lang string, sameLang bool) Similarity {
+	sim := Similarity{SameLang: sameLang}
+	for c := range NumChannels {
+		sim.Present[c] = len(va[c].ws) > 0
+		if c == ChTerms {
+			if !sameLang {
+				continue
+			}
+			if n := langNorm(vb[c].ws, lang); n > 0 && va[c].norm > 0 {
+				d, _ := dot(va[c].ws, vb[c].ws)
+				sim.Cos[c] = d / (va[c].norm * n)
+			}
+			continue
+		}
+		sim.Cos[c] = cosine(va[c], vb[c])
+	}
+	sim.DateConflict = dayConflict(va[ChDates].ws, vb[ChDates].ws)
+	return sim
+}
+
+// dayConflict reports whether both date vectors name days ("XXXX-MM-DD"
+// keys, present for every day-level date) and share none.
+func dayConflict(a, b []Weighted) bool {
+	da, db := dayKeys(a), dayKeys(b)
+	if len(da) == 0 || len(db) == 0 {
+		return false
+	}
+	_, n := dot(da, db)
+	return n == 0
+}
+
+func dayKeys(ws []Weighted) []Weighted {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].Key >= "XXXX-" })
+	j := i
+	for j < len(ws) && strings.HasPrefix(ws[j].Key, "XXXX-") {
+		j++
+	}
+	return ws[i:j]
+}
+
+// Weights are the per-channel weights of the clustering score.
+type Weights [NumChannels]float64
+
+// DefaultWeights returns the channel weights tuned on ECB+
+// (docs/clustering.md).
+func DefaultWeights() Weights {
+	return Weights{
+		ChEntities: 3,
+		ChPlaces:   1,
+		ChDates:    1,
+		ChEvents:   1,
+		ChNumbers:  0.5,
+		ChGrams:    0.5,
+		ChTerms:    3,
+	}
+}
+
+// Score combines a Similarity into one number in 0..1: the weighted mean
+// of the channel cosines over the channels the article has (Terms only
+// within a language), halved on a date conflict.
+func (w Weights) Score(s Similarity) float64 {
+	var num, den float64
+	for c := range NumChannels {
+		if !s.Present[c] || (c == ChTerms && !s.SameLang) {
+			continue
+		}
+		num += w[c] * s.Cos[c]
+		den += w[c]
+	}
+	if den == 0 {
+		return 0
+	}
+	sc := num / den
+	if s.DateConflict {
+		sc *= dateConflictFactor
+	}
+	return sc
+}
+
+const dateConflictFactor = 0.5

@@ -1,0 +1,20 @@
+package langid
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestDebugRu(t *testing.T) {
+	f, _ := os.Open("/work/shared/data/langid-lingua/sentences/ru.txt")
+	sc := bufio.NewScanner(f)
+	d, _ := New(Options{})
+	for sc.Scan() {
+		s := d.Scores(sc.Text())
+		if s[0].Lang != "ru" {
+			fmt.Printf("%v %.2f | %s\n", s[:3], s[0].Confidence, sc.Text())
+		}
+	}
+}

@@ -1,0 +1,244 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The silver training data (WikiANN, Europeana) has no MISC type. The
+// tagger still predicts MISC for the commonest kind in news, nationality
+// and language words, from these hand-written lexicons (the project's own
+// annotation): they enter the model's gazetteer, and RelabelMISC marks
+// their occurrences in training data as MISC so the model learns MISC
+// from context, affixes and the lexicon feature.
+
+// nlAdjectives are Dutch adjectival base forms; the inflected form is
+// derived ("Duits" -> "Duitse", "Chinees" -> "Chinese").
+const nlAdjectives = `Nederlands Belgisch Duits Frans Engels Brits Amerikaans Russisch Chinees
+Japans Italiaans Spaans Portugees Pools Oekraïens Belarussisch Wit-Russisch Turks Grieks Zweeds
+Noors Deens Fins Oostenrijks Zwitsers Iers Schots Welsh Europees Afrikaans Aziatisch Arabisch
+Israëlisch Palestijns Iraans Iraaks Syrisch Libanees Egyptisch Marokkaans Indiaas Pakistaans
+Afghaans Koreaans Noord-Koreaans Zuid-Koreaans Vietnamees Indonesisch Australisch Canadees
+Mexicaans Braziliaans Argentijns Cubaans Hongaars Tsjechisch Slowaaks Roemeens Bulgaars Servisch
+Kroatisch Bosnisch Albanees Georgisch Armeens Saoedisch Joods Surinaams Antilliaans Vlaams Waals
+Brabants Fries Limburgs Amsterdams Rotterdams Haags Brussels Latijns Keniaans Nigeriaans
+Zuid-Afrikaans Baltisch Scandinavisch Kosovaars Tsjetsjeens Koerdisch Taiwanees Thais Filipijns
+Jemenitisch Jordaans Venezolaans Colombiaans Chileens Peruaans Ethiopisch Soedanees Somalisch
+Algerijns Tunesisch Libisch Nieuw-Zeelands Luxemburgs Litouws Lets Ests Sloveens Macedonisch
+Moldavisch Kazachs Oezbeeks Mongools Birmees Congolees Senegalees Ghanees Rwandees Cypriotisch
+Maltees IJslands Azerbeidzjaans Oegandees Tanzaniaans Zimbabwaans Angolees Mozambikaans Malinees
+Qatarees Koeweits Bahreins Omaans Jemenitisch Bengaals Nepalees Sri-Lankaans Cambodjaans Laotiaans
+Maleisisch Singaporees Hollands Gronings Utrechts Zeeuws Gents Antwerps Londens Parijs Berlijns
+Moskous Sovjet-Russisch Bijbels Boeddhistisch Romeins Byzantijns Ottomaans Habsburgs Keltisch
+Germaans Slavisch Perzisch Sjiitisch Soennitisch Hebreeuws Jiddisch`
+
+// nlNouns are Dutch demonym nouns, singular and plural.
+const nlNouns = `Nederlander Nederlanders Belg Belgen Duitser Duitsers Fransman Fransen Amerikaan
+Amerikanen Rus Russen Chinees Chinezen Brit Britten Europeaan Europeanen Israëliër Israëliërs
+Palestijn Palestijnen Oekraïner Oekraïners Turk Turken Marokkaan Marokkanen Japanner Japanners
+Italiaan Italianen Spanjaard Spanjaarden Engelsman Engelsen Irakees Irakezen Iraniër Iraniërs
+Afghaan Afghanen Syriër Syriërs Koerd Koerden Serviër Serviërs Kroaat Kroaten Bosniër Bosniërs
+Surinamer Surinamers Antilliaan Antillianen Vlaming Vlamingen Waal Walen Fries Friezen
+Limburger Limburgers Amsterdammer Amsterdammers Rotterdammer Rotterdammers Hagenaar Hagenaars
+Joden Jood Moslim Moslims Christen Christenen Katholiek Katholieken Protestant Protestanten
+Noord-Koreanen Zuid-Koreanen Koreanen Indiër Indiërs Pakistaan Pakistanen Egyptenaar Egyptenaren
+Grieken Griek Zweden Zweed Noren Noor Denen Deen Finnen Fin Oostenrijker Oostenrijkers
+Zwitser Zwitsers Ier Ieren Schot Schotten Australiër Australiërs Canadees Canadezen
+Braziliaan Brazilianen Argentijn Argentijnen Cubaan Cubanen Hongaar Hongaren Tsjech Tsjechen
+Roemeen Roemenen Bulgaar Bulgaren Albanees Albanezen Georgiër Georgiërs Armeniër Armeniërs
+Saoediër Saoediërs Tsjetsjeen Tsjetsjenen Taliban Sjiieten Soennieten Arabieren Arabier
+Aziaten Afrikanen Afrikaan Mexicaan Mexicanen Libanees Libanezen Vietnamees Vietnamezen
+Israëli Israëli's Hutu Hutu's Tutsi Tutsi's Iraki's Saoedi's Somaliërs Koerden Serven Kosovaren`
+
+// nlEvents are Dutch names of recurring events and awards.
+var nlEvents = []string{"Olympische Spelen", "Olympische Winterspelen", "Paralympische Spelen",
+	"Formule 1", "Tour de France", "Ronde van Frankrijk", "Ronde van Vlaanderen", "Giro",
+	"Champions League", "Europa League", "Wereldbeker", "Europees Kampioenschap",
+	"Wereldkampioenschap", "Nobelprijs", "Nobelprijs voor de Vrede", "Eurovisiesongfestival",
+	"Songfestival", "Ramadan", "Kerstmis", "Pasen", "Tweede Wereldoorlog", "Eerste Wereldoorlog",
+	"Koude Oorlog", "Golfoorlog", "Holocaust", "Brexit", "Grand Prix", "Elfstedentocht"}
+
+// enEvents are English names of recurring events and awards.
+var enEvents = []string{"Olympic Games", "Olympics", "Winter Olympics", "Paralympics",
+	"Formula One", "Tour de France", "Champions League", "World Cup", "UEFA Cup",
+	"Davis Cup", "Ryder Cup", "Super Bowl", "Grand Prix", "Grand Slam", "Nobel Prize",
+	"Nobel Peace Prize", "Eurovision Song Contest", "Ramadan", "Christmas", "Easter",
+	"World War Two", "World War II", "Second World War", "First World War", "Cold War",
+	"Gulf War", "Holocaust", "Brexit", "U.S. Open", "Australian Open", "French Open",
+	"Wimbledon"}
+
+// enAdjectives are English nationality words; "+s" also adds the plural.
+const enAdjectives = `American+s British Briton+s English Englishman Englishmen French Frenchman
+Frenchmen German+s Dutch Dutchman Belgian+s Russian+s Soviet+s Chinese Japanese Korean+s Italian+s
+Spanish Spaniard+s Portuguese Polish Ukrainian+s Belarusian+s Byelorussian Turkish Turk+s Greek+s
+Swedish Swede+s Norwegian+s Danish Dane+s Finnish Finn+s Austrian+s Swiss Irish Scottish Scot+s
+Welsh European+s African+s Asian+s Arab+s Arabic Israeli+s Palestinian+s Iranian+s Iraqi+s Syrian+s
+Lebanese Egyptian+s Moroccan+s Indian+s Pakistani+s Afghan+s Vietnamese Indonesian+s
+Australian+s Canadian+s Mexican+s Brazilian+s Argentine+s Argentinian+s Cuban+s Hungarian+s
+Czech+s Slovak+s Romanian+s Bulgarian+s Serbian+s Serb+s Croatian+s Croat+s Bosnian+s Albanian+s
+Georgian+s Armenian+s Saudi+s Jewish Jew+s Muslim+s Moslem+s Christian+s Catholic+s Protestant+s
+Islamic Kurdish Kurd+s Taiwanese Thai Filipino+s Yemeni+s Jordanian+s Qatari+s Venezuelan+s
+Colombian+s Chilean+s Peruvian+s Ethiopian+s Sudanese Somali+s Algerian+s Tunisian+s Libyan+s
+Nigerian+s Kenyan+s Zimbabwean+s Zairean+s Rwandan+s Ugandan+s Angolan+s Liberian+s
+Scandinavian+s Kosovar+s Chechen+s Kazakh+s Uzbek+s Mongolian+s Burmese Bangladeshi+s Nepalese
+Cypriot+s Maltese Icelandic Lithuanian+s Latvian+s Estonian+s Slovenian+s Slovene+s
+Macedonian+s Moldovan+s Azerbaijani+s Tajik+s Turkmen Kyrgyz Sri Lankan+s New Zealander+s
+Zealander+s Hindu+s Sikh+s Buddhist+s Shi'ite+s Shiite+s Sunni+s Hebrew Yiddish Latin Persian+s
+Tamil+s Basque+s Catalan+s Flemish Walloon+s Bavarian+s Texan+s Californian+s Londoner+s
+Parisian+s Malaysian+s Singaporean+s Cambodian+s Laotian+s Haitian+s Jamaican+s Ecuadorean+s
+Bolivian+s Paraguayan+s Uruguayan+s Panamanian+s Nicaraguan+s Salvadoran+s Guatemalan+s
+Honduran+s Dominican+s Ghanaian+s Senegalese Ivorian+s Congolese Cameroonian+s Tanzanian+s
+Mozambican+s Namibian+s Zambian+s Malawian+s Eritrean+s Djiboutian+s Omani+s Kuwaiti+s
+Bahraini+s Emirati+s Gulf Balkan Baltic Caucasian Olympic Olympics`
+
+// deNouns are German nationality nouns and capitalised forms.
+const deNouns = `Deutsche Deutschen Deutscher Russe Russen Franzose Franzosen Amerikaner
+Amerikanerin Brite Briten Chinese Chinesen Europäer Israeli Israelis Palästinenser Ukrainer
+Türke Türken Italiener Spanier Polen Pole Niederländer Holländer Belgier Österreicher Schweizer
+Japaner Iraner Iraker Syrer Kurde Kurden Araber Afghane Afghanen Inder Pakistaner Serbe Serben
+Kroate Kroaten Bosnier Albaner Griechen Grieche Schwede Schweden Norweger Dänen Däne Finnen
+Ungarn Tschechen Rumänen Bulgaren Georgier Armenier Juden Jude Muslime Christen Katholiken
+Protestanten Weißrussen Belarussen Tschetschenen Taliban Sowjets Afrikaner Asiaten Kanadier
+Australier Mexikaner Brasilianer Argentinier Kubaner Ägypter Marokkaner Algerier Libyer
+Libanesen Jordanier Saudis Koreaner Nordkoreaner Südkoreaner Vietnamesen Indonesier`
+
+// frNouns are French nationality nouns (capitalised as nouns).
+const frNouns = `Français Française Françaises Américain Américains Américaine Russe Russes
+Allemand Allemands Britannique Britanniques Anglais Chinois Européen Européens Israélien
+Israéliens Palestinien Palestiniens Ukrainien Ukrainiens Turc Turcs Italien Italiens Espagnol
+Espagnols Polonais Néerlandais Hollandais Belge Belges Suisse Suisses Autrichien Autrichiens
+Japonais Iranien Iraniens Irakien Irakiens Syrien Syriens Kurde Kurdes Arabe Arabes Afghan Afghans
+Indien Indiens Pakistanais Serbe Serbes Croate Croates Bosniaque Bosniaques Albanais Grec Grecs
+Suédois Norvégien Norvégiens Danois Finlandais Hongrois Tchèque Tchèques Roumain Roumains
+Bulgare Bulgares Géorgien Géorgiens Arménien Arméniens Juif Juifs Musulman Musulmans Chrétien
+Chrétiens Catholiques Protestants Biélorusse Biélorusses Tchétchène Tchétchènes Talibans
+Soviétiques Africains Asiatiques Canadien Canadiens Australien Australiens Mexicain Mexicains
+Brésilien Brésiliens Argentin Argentins Cubain Cubains Égyptien Égyptiens Marocain Marocains
+Algérien Algériens Libyen Libyens Libanais Jordanien Jordaniens Saoudien Saoudiens Coréen
+Coréens Nord-Coréens Vietnamiens Indonésiens Québécois Parisien Parisiens Bretons Corses`
+
+// Lexicon returns the tagger's own name lexicon for lang: nationality and
+// language words, all typed MISC. Unknown languages get an empty Dict.
+func Lexicon(lang string) *Dict {
+	d := &Dict{}
+	add := func(s string) {
+		if s != "" {
+			d.Add(strings.Fields(s), "MISC")
+		}
+	}
+	switch lang {
+	case "nl":
+		for _, w := range strings.Fields(nlAdjectives) {
+			add(w)
+			if strings.HasSuffix(w, "ees") {
+				add(strings.TrimSuffix(w, "ees") + "ese")
+			} else {
+				add(w + "e")
+			}
+		}
+		for _, w := range strings.Fields(nlNouns) {
+			add(w)
+		}
+		for _, w := range nlEvents {
+			add(w)
+		}
+	case "en":
+		// multi-word entries are written with a space before "+s" forms
+		words := strings.Fields(enAdjectives)
+		for i := 0; i < len(words); i++ {
+			w := words[i]
+			name := w
+			if (w == "Sri" || w == "New") && i+1 < len(words) {
+				i++
+				name = w + " " + words[i]
+			}
+			base, plural := strings.CutSuffix(name, "+s")
+			add(base)
+			if plural {
+				add(base + "s")
+			}
+		}
+		for _, w := range enEvents {
+			add(w)
+		}
+	case "de":
+		for _, w := range strings.Fields(deNouns) {
+			add(w)
+		}
+	case "fr":
+		for _, w := range strings.Fields(frNouns) {
+			add(w)
+		}
+	}
+	return d
+}
+
+// RelabelMISC marks, in silver training data without MISC, the tokens the
+// lexicon knows as MISC (when they are untagged or tagged as exactly that
+// span), and for Dutch also the capitalised adjectives a lexicon may lack:
+// a capitalised word inside a sentence ending in -se or -sche ("Indiase",
+// "Belarussische") that is tagged O and not followed by another
+// capitalised word. It returns the number of mentions it relabelled.
+func RelabelMISC(sents []Sentence, lang string, lex *Dict) int {
+	n := 0
+	for _, s := range sents {
+		for i := 0; i < len(s.Tokens); i++ {
+			var length int
+			for _, m := range lex.Lookup(s.Tokens, i) {
+				if m.Type == "MISC" && m.Len > length {
+					length = m.Len
+				}
+			}
+			if length == 0 && lang == "nl" && i > 0 && s.Tags[i] == "O" && dutchAdjective(s.Tokens[i]) &&
+				(i+1 == len(s.Tokens) || !startsUpper(s.Tokens[i+1])) {
+				length = 1
+			}
+			if length == 0 || !relabelable(s.Tags, i, length) {
+				continue
+			}
+			s.Tags[i] = "B-MISC"
+			for j := i + 1; j < i+length; j++ {
+				s.Tags[j] = "I-MISC"
+			}
+			n++
+			i += length - 1
+		}
+	}
+	return n
+}
+
+// relabelable reports whether tags[i:i+n] are all O or form exactly one
+// entity.
+func relabelable(tags []string, i, n int) bool {
+	allO := true
+	for _, t := range tags[i : i+n] {
+		if t != "O" {
+			allO = false
+		}
+	}
+	if allO {
+		return true
+	}
+	if !strings.HasPrefix(tags[i], "B-") {
+		return false
+	}
+	for _, t := range tags[i+1 : i+n] {
+		if t != "I-"+tags[i][2:] {
+			return false
+		}
+	}
+	return i+n == len(tags) || !strings.HasPrefix(tags[i+n], "I-")
+}
+
+func dutchAdjective(w string) bool {
+	if !startsUpper(w) || utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	return strings.HasSuffix(w, "se") || strings.HasSuffix(w, "sche")
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,111 @@
+package ner
+
+import (
+	"math/rand/v2"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameParticles may stand lower-case inside a name ("Ludwig van
+// Beethoven", "Bank of England").
+var nameParticles = map[string]bool{
+	"van": true, "de": true, "der": true, "den": true, "het": true, "ten": true, "ter": true,
+	"te": true, "op": true, "in": true, "voor": true, "en": true, "'t": true, "'s": true,
+	"of": true, "the": true, "and": true, "for": true, "on": true, "upon": true, "at": true,
+	"von": true, "zu": true, "für": true, "und": true, "am": true, "im": true, "vom": true,
+	"du": true, "la": true, "le": true, "les": true, "des": true, "d'": true, "l'": true, "et": true,
+	"di": true, "da": true, "del": true, "della": true, "dos": true, "das": true, "y": true, "al": true,
+	"bin": true, "ibn": true, "el": true, "&": true, "-": true, "/": true, ".": true,
+}
+
+// CleanSilver drops the sentences of silver data (WikiANN) whose entities
+// do not look like the names of edited news: a fragment that is all name
+// (a list or article title), an entity that starts with a lower-case word
+// ("dat land"), or holds a lower-case word that is not a name particle
+// ("nationale park Caldera") or punctuation ("Atlantic City , New
+// Jersey"). It returns the sentences kept.
+func CleanSilver(sents []Sentence) []Sentence {
+	out := sents[:0:0]
+	for _, s := range sents {
+		ok := false
+		for _, t := range s.Tags {
+			if t == "O" {
+				ok = true // a fragment that is all name is a title, not text
+			}
+		}
+		for _, c := range spansOf(s.Tags) {
+			if !nameLike(s.Tokens[c.Start]) && !strings.HasPrefix(s.Tokens[c.Start], "'") {
+				ok = false
+				break
+			}
+			for _, t := range s.Tokens[c.Start+1 : c.End] {
+				r, _ := utf8.DecodeRuneInString(t)
+				lowerWord := unicode.IsLower(r) && !nameParticles[strings.ToLower(t)] && !strings.Contains(t, "-")
+				punct := !unicode.IsLetter(r) && !unicode.IsDigit(r) && !nameParticles[t] && t != "'s"
+				if lowerWord || punct {
+					ok = false
+					break
+				}
+			}
+		}
+		if ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// AugmentCase returns upper-case copies of a fraction p of the sentences,
+// the way news headlines and wire slugs are written ("ROMANIA BEAT
+// LITHUANIA"), which encyclopaedic text never is.
+func AugmentCase(sents []Sentence, p float64, seed uint64) []Sentence {
+	rng := rand.New(rand.NewPCG(seed, 0xca5e))
+	var out []Sentence
+	for _, s := range sents {
+		if rng.Float64() >= p {
+			continue
+		}
+		ns := Sentence{Tokens: make([]string, len(s.Tokens)), Tags: append([]string(nil), s.Tags...)}
+		for i, t := range s.Tokens {
+			ns.Tokens[i] = strings.ToUpper(t)
+		}
+		out = append(out, ns)
+	}
+	return out
+}
+
+// AugmentSurnames returns extra training sentences in which persons are
+// named the way news names them after the first mention: by surname only.
+// For each sentence with a person of two or more tokens, with probability
+// p, a copy is made with every such person cut to the last token. Wikipedia
+// fragments name people in full; news does not.
+func AugmentSurnames(sents []Sentence, p float64, seed uint64) []Sentence {
+	rng := rand.New(rand.NewPCG(seed, 0x50e))
+	var out []Sentence
+	for _, s := range sents {
+		var cut []int // start, end pairs
+		for _, c := range spansOf(s.Tags) {
+			if c.Type == "PER" && c.End-c.Start >= 2 && nameLike(s.Tokens[c.End-1]) {
+				cut = append(cut, c.Start, c.End)
+			}
+		}
+		if len(cut) == 0 || rng.Float64() >= p {
+			continue
+		}
+		var ns Sentence
+		last := 0
+		for k := 0; k < len(cut); k += 2 {
+			st, en := cut[k], cut[k+1]
+			ns.Tokens = append(ns.Tokens, s.Tokens[last:st]...)
+			ns.Tags = append(ns.Tags, s.Tags[last:st]...)
+			ns.Tokens = append(ns.Tokens, s.Tokens[en-1])
+			ns.Tags = append(ns.Tags, "B-PER")
+			last = en
+		}
+		ns.Tokens = append(ns.Tokens, s.Tokens[last:]...)
+		ns.Tags = append(ns.Tags, s.Tags[last:]...)
+		out = append(out, ns)
+	}
+	return out
+}

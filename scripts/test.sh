@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): installs what the tests
+# need, runs every Go test, then each fuzz target briefly.
+# FUZZTIME (default 3s) sets how long each fuzz target runs; 0 skips fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+"$(dirname "$0")/setup.sh"
+
+echo "== go vet"
+go vet ./...
+
+echo "== go test"
+log=$(mktemp)
+set +e
+go test -count=1 -timeout 30m ./... 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -c '^ok' "$log" || true)
+failed=$(grep -c '^FAIL' "$log" || true)
+rm -f "$log"
+echo "packages: $passed passed, $failed failed"
+[ "$status" -eq 0 ] || { echo "go test failed"; exit 1; }
+
+fuzztime=${FUZZTIME:-3s}
+if [ "$fuzztime" != "0" ]; then
+  echo "== fuzz ($fuzztime per target)"
+  grep -rl --include='*_test.go' '^func Fuzz' . | while read -r f; do
+    pkg="./$(dirname "${f#./}")"
+    for t in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$f" | sed 's/^func //'); do
+      echo "-- $pkg $t"
+      go test -run '^$' -fuzz "^${t}\$" -fuzztime "$fuzztime" "$pkg" >/tmp/dateline-fuzz.log 2>&1 || { cat /tmp/dateline-fuzz.log; exit 1; }
+    done
+  done
+fi
+echo "all tests passed"

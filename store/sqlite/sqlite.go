@@ -1,0 +1,384 @@
+// Package sqlite is the embedded store: one SQLite file (pure Go driver,
+// no cgo) in WAL mode. Every article is written in one transaction with its
+// document, so a crash at any point leaves each document either fully
+// stored or absent, and re-running the same input stores the rest.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"dateline/model"
+	"dateline/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is a store.Store on one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the store at path and migrates it to the
+// current schema.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(4)
+	s := &Store{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// DB returns the underlying database handle, for drivers' own extensions.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close implements store.Store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrations are applied in order; the schema version is their count.
+var migrations = []string{
+	`CREATE TABLE documents (
+		id INTEGER PRIMARY KEY,
+		hash TEXT NOT NULL UNIQUE,
+		source TEXT NOT NULL,
+		url TEXT NOT NULL DEFAULT '',
+		format TEXT NOT NULL,
+		fetched TEXT NOT NULL DEFAULT '',
+		ingested TEXT NOT NULL,
+		content TEXT NOT NULL
+	);
+	CREATE INDEX documents_url ON documents(url) WHERE url != '';
+	CREATE TABLE articles (
+		id INTEGER PRIMARY KEY,
+		doc_id INTEGER NOT NULL UNIQUE REFERENCES documents(id),
+		source TEXT NOT NULL,
+		url TEXT NOT NULL DEFAULT '',
+		lang TEXT NOT NULL DEFAULT '',
+		title TEXT NOT NULL DEFAULT '',
+		lead TEXT NOT NULL DEFAULT '',
+		body TEXT NOT NULL DEFAULT '',
+		place TEXT NOT NULL DEFAULT '',
+		dateline_agencies TEXT NOT NULL DEFAULT '[]',
+		agencies TEXT NOT NULL DEFAULT '[]',
+		published TEXT NOT NULL DEFAULT '',
+		modified TEXT NOT NULL DEFAULT '',
+		fetched TEXT NOT NULL DEFAULT '',
+		author TEXT NOT NULL DEFAULT '',
+		site_name TEXT NOT NULL DEFAULT '',
+		canonical TEXT NOT NULL DEFAULT '',
+		annotations TEXT NOT NULL DEFAULT '{}',
+		cluster_id INTEGER NOT NULL DEFAULT 0,
+		story_id INTEGER NOT NULL DEFAULT 0,
+		duplicate_of INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX articles_lang ON articles(lang, id);
+	CREATE TABLE briefs (
+		id INTEGER PRIMARY KEY,
+		hash TEXT NOT NULL UNIQUE,
+		text TEXT NOT NULL,
+		place TEXT NOT NULL DEFAULT '',
+		agencies TEXT NOT NULL DEFAULT '[]'
+	);
+	CREATE TABLE article_briefs (
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		brief_id INTEGER NOT NULL REFERENCES briefs(id),
+		position INTEGER NOT NULL,
+		age_seconds INTEGER,
+		PRIMARY KEY (article_id, brief_id)
+	);
+	CREATE INDEX article_briefs_brief ON article_briefs(brief_id);
+	CREATE TABLE mentions (
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		entity_id TEXT NOT NULL DEFAULT '',
+		text TEXT NOT NULL,
+		type TEXT NOT NULL,
+		lang TEXT NOT NULL DEFAULT '',
+		start INTEGER NOT NULL,
+		end INTEGER NOT NULL,
+		sentence INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX mentions_article ON mentions(article_id);
+	CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+	CREATE TABLE entities (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		type TEXT NOT NULL,
+		kind TEXT NOT NULL DEFAULT '',
+		country TEXT NOT NULL DEFAULT ''
+	);`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("migrate: store schema version %d is newer than this program (%d)", v, len(migrations))
+	}
+	for i := v; i < len(migrations); i++ {
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version) VALUES (?)`, i+1); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// annotations is the JSON column holding derived data that is read with
+// the article but not queried by column.
+type annotations struct {
+	Timexes []model.Timex `json:"timexes,omitempty"`
+	Events  []model.Event `json:"events,omitempty"`
+}
+
+func jsonList(v []string) string {
+	if v == nil {
+		v = []string{}
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// HasDocument implements store.Store.
+func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM documents WHERE hash = ?`, hash).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("has document: %w", err)
+	}
+	return n > 0, nil
+}
+
+// PutArticle implements store.Store.
+func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Article) (int64, bool, error) {
+	hash := doc.Hash()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
+	}
+	defer tx.Rollback()
+	var existing int64
+	err = tx.QueryRowContext(ctx, `SELECT a.id FROM documents d JOIN articles a ON a.doc_id = d.id WHERE d.hash = ?`, hash).Scan(&existing)
+	switch {
+	case err == nil:
+		a.ID = existing
+		return existing, false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
+	}
+	now := time.Now().UTC().Format(time.RFC3339)
+	res, err := tx.ExecContext(ctx, `INSERT INTO documents(hash, source, url, format, fetched, ingested, content) VALUES (?,?,?,?,?,?,?)`,
+		hash, doc.Source, doc.URL, string(doc.Format), doc.Fetched.String(), now, doc.Content)
+	if err != nil {
+		return 0, false, fmt.Errorf("put %s: document: %w", doc.Source, err)
+	}
+	docID, _ := res.LastInsertId()
+	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Events: a.Events})
+	a.Hash = hash
+	res, err = tx.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
+		published, modified, fetched, author, site_name, canonical, annotations, cluster_id, story_id, duplicate_of)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		docID, a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, jsonList(a.Dateline.Agencies), jsonList(a.Agencies),
+		a.Published.String(), a.Modified.String(), a.Fetched.String(), a.Author, a.SiteName, a.Canonical, string(ann),
+		a.ClusterID, a.StoryID, a.DuplicateOf)
+	if err != nil {
+		return 0, false, fmt.Errorf("put %s: article: %w", doc.Source, err)
+	}
+	id, _ := res.LastInsertId()
+	for i := range a.Briefs {
+		b := &a.Briefs[i]
+		if b.Hash == "" {
+			b.Hash = model.TextHash(b.Text)
+		}
+		var bid int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO briefs(hash, text, place, agencies) VALUES (?,?,?,?)
+			ON CONFLICT(hash) DO UPDATE SET hash = excluded.hash RETURNING id`,
+			b.Hash, b.Text, b.Dateline.Place, jsonList(b.Dateline.Agencies)).Scan(&bid)
+		if err != nil {
+			return 0, false, fmt.Errorf("put %s: brief: %w", doc.Source, err)
+		}
+		b.ID = bid
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_briefs(article_id, brief_id, position, age_seconds) VALUES (?,?,?,?)`,
+			id, bid, i, b.AgeSeconds); err != nil {
+			return 0, false, fmt.Errorf("put %s: brief: %w", doc.Source, err)
+		}
+	}
+	for _, m := range a.Mentions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(article_id, entity_id, text, type, lang, start, end, sentence) VALUES (?,?,?,?,?,?,?,?)`,
+			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence); err != nil {
+			return 0, false, fmt.Errorf("put %s: mention: %w", doc.Source, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("put %s: commit: %w", doc.Source, err)
+	}
+	a.ID = id
+	return id, true, nil
+}
+
+const articleCols = `a.id, d.hash, a.source, a.url, a.lang, a.title, a.lead, a.body, a.place, a.dateline_agencies, a.agencies,
+	a.published, a.modified, a.fetched, a.author, a.site_name, a.canonical, a.annotations, a.cluster_id, a.story_id, a.duplicate_of`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(r scanner) (model.Article, error) {
+	var a model.Article
+	var dag, ag, pub, mod, fet, ann string
+	if err := r.Scan(&a.ID, &a.Hash, &a.Source, &a.URL, &a.Lang, &a.Title, &a.Lead, &a.Body, &a.Dateline.Place, &dag, &ag,
+		&pub, &mod, &fet, &a.Author, &a.SiteName, &a.Canonical, &ann, &a.ClusterID, &a.StoryID, &a.DuplicateOf); err != nil {
+		return a, err
+	}
+	_ = json.Unmarshal([]byte(dag), &a.Dateline.Agencies)
+	_ = json.Unmarshal([]byte(ag), &a.Agencies)
+	a.Published, _ = model.ParseTime(pub)
+	a.Modified, _ = model.ParseTime(mod)
+	a.Fetched, _ = model.ParseTime(fet)
+	var an annotations
+	_ = json.Unmarshal([]byte(ann), &an)
+	a.Timexes, a.Events = an.Timexes, an.Events
+	return a, nil
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("article %d: %w", id, err)
+	}
+	a.Briefs = []model.Brief{}
+	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.hash, b.text, b.place, b.agencies, ab.age_seconds FROM article_briefs ab
+		JOIN briefs b ON b.id = ab.brief_id WHERE ab.article_id = ? ORDER BY ab.position`, id)
+	if err != nil {
+		return a, fmt.Errorf("article %d: briefs: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b model.Brief
+		var ag string
+		var age sql.NullInt64
+		if err := rows.Scan(&b.ID, &b.Hash, &b.Text, &b.Dateline.Place, &ag, &age); err != nil {
+			return a, fmt.Errorf("article %d: briefs: %w", id, err)
+		}
+		_ = json.Unmarshal([]byte(ag), &b.Dateline.Agencies)
+		if age.Valid {
+			v := age.Int64
+			b.AgeSeconds = &v
+		}
+		a.Briefs = append(a.Briefs, b)
+	}
+	if err := rows.Err(); err != nil {
+		return a, fmt.Errorf("article %d: briefs: %w", id, err)
+	}
+	mrows, err := s.db.QueryContext(ctx, `SELECT entity_id, text, type, start, end, sentence FROM mentions WHERE article_id = ? ORDER BY start`, id)
+	if err != nil {
+		return a, fmt.Errorf("article %d: mentions: %w", id, err)
+	}
+	defer mrows.Close()
+	for mrows.Next() {
+		var m model.Mention
+		if err := mrows.Scan(&m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence); err != nil {
+			return a, fmt.Errorf("article %d: mentions: %w", id, err)
+		}
+		a.Mentions = append(a.Mentions, m)
+	}
+	return a, mrows.Err()
+}
+
+// Articles implements store.Store.
+func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) (store.ArticlePage, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	var where []string
+	var args []any
+	if q.Cursor != "" {
+		c, err := strconv.ParseInt(q.Cursor, 10, 64)
+		if err != nil {
+			return store.ArticlePage{}, fmt.Errorf("articles: bad cursor %q", q.Cursor)
+		}
+		where = append(where, "a.id < ?")
+		args = append(args, c)
+	}
+	if q.Lang != "" {
+		where = append(where, "a.lang = ?")
+		args = append(args, q.Lang)
+	}
+	sqlq := `SELECT ` + articleCols + ` FROM articles a JOIN documents d ON d.id = a.doc_id`
+	if len(where) > 0 {
+		sqlq += " WHERE " + strings.Join(where, " AND ")
+	}
+	sqlq += " ORDER BY a.id DESC LIMIT ?"
+	args = append(args, limit+1)
+	rows, err := s.db.QueryContext(ctx, sqlq, args...)
+	if err != nil {
+		return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
+	}
+	defer rows.Close()
+	page := store.ArticlePage{Articles: []model.Article{}}
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return page, fmt.Errorf("articles: %w", err)
+		}
+		a.Body = ""
+		page.Articles = append(page.Articles, a)
+	}
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("articles: %w", err)
+	}
+	if len(page.Articles) > limit {
+		page.Articles = page.Articles[:limit]
+		page.Next = strconv.FormatInt(page.Articles[limit-1].ID, 10)
+	}
+	return page, nil
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM briefs),
+		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(DISTINCT entity_id) FROM mentions WHERE entity_id != '')`).
+		Scan(&st.Documents, &st.Articles, &st.Briefs, &st.Mentions, &st.Entities)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,206 @@
+// Package timex finds time expressions in news text and normalises them
+// to TIMEX3 values: "zaterdag" in a past-tense sentence of an article
+// published on Saturday 25 February 2023 becomes the DATE 2023-02-25,
+// "volgende week" 2023-W09, "in september vorig jaar" 2022-09, "van 28
+// februari tot en met 2 maart" the range 2023-02-28 .. 2023-03-02,
+// "ruim negen maanden" the DURATION P9M, "om 15.00 uur" the TIME
+// 2023-02-25T15:00 and "elke week" the SET P1W.
+//
+// It is a rule grammar over word tokens with a lexicon per language
+// (Dutch, English, German, French; other languages use English). Relative
+// expressions are resolved against an anchor, normally the article's
+// publication date; the tense of the sentence decides the direction of a
+// bare weekday or month (the last one before the anchor in a past-tense
+// sentence, the next one in a future-tense sentence, the nearest when the
+// sentence gives no cue). Without an anchor the unknown parts stay
+// unknown: "28 februari" is XXXX-02-28 and "zaterdag" XXXX-WXX-6, with
+// Anchored false.
+package timex
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"dateline/analysis"
+	"dateline/model"
+)
+
+// TIMEX3 types.
+const (
+	Date     = "DATE"
+	Time     = "TIME"
+	Duration = "DURATION"
+	Set      = "SET"
+)
+
+// Extractor finds and normalises time expressions. The zero value is
+// ready to use and reports ranges as one Timex with an EndValue.
+type Extractor struct {
+	// SplitRanges reports each end of a range ("from February 28 to March
+	// 2") as a Timex of its own, the way TimeML annotates ranges; EndValue
+	// is then never set.
+	SplitRanges bool
+}
+
+// Extract finds the time expressions of text in language lang, resolving
+// relative ones against anchor (zero when unknown), with the zero
+// Extractor's settings.
+func Extract(text, lang string, anchor model.Time) []model.Timex {
+	return Extractor{}.Extract(text, lang, anchor)
+}
+
+// Extract finds the time expressions of text in language lang (an ISO
+// 639-1 code), resolving relative ones against anchor (zero when
+// unknown). Start and End are byte offsets into text, Sentence the index
+// of the sentence as analysis.Sentences splits it. The timexes come in
+// text order and never overlap. Anchored is false when the value keeps a
+// part that only an anchor could fill (XXXX-02-28).
+func (x Extractor) Extract(text, lang string, anchor model.Time) []model.Timex {
+	s := newScanner(text, lang, anchor)
+	var out []model.Timex
+	for i := 0; i < len(s.toks); {
+		p, ok := s.matchAt(i, 0)
+		if !ok || p.end <= i {
+			i++
+			continue
+		}
+		out = append(out, s.emit(i, p, x.SplitRanges)...)
+		i = p.end
+	}
+	return out
+}
+
+// scanner is the state of one Extract call.
+type scanner struct {
+	lx       *lexicon
+	text     string
+	toks     []token
+	anchor   time.Time
+	anchored bool
+	// sent is the sentence index of each token; sentStart and sentEnd the
+	// token range of each sentence.
+	sent               []int
+	sentStart, sentEnd []int
+}
+
+func newScanner(text, lang string, anchor model.Time) *scanner {
+	s := &scanner{lx: lexiconFor(lang), text: text, toks: tokenize(text)}
+	if !anchor.IsZero() {
+		a := anchor.Time
+		s.anchor = time.Date(a.Year(), a.Month(), a.Day(), a.Hour(), a.Minute(), 0, 0, time.UTC)
+		s.anchored = true
+	}
+	spans := analysis.Sentences(text, lang)
+	s.sent = make([]int, len(s.toks))
+	k := 0
+	for i, t := range s.toks {
+		for k < len(spans)-1 && t.start >= spans[k].End {
+			k++
+		}
+		s.sent[i] = k
+	}
+	n := 0
+	if len(s.toks) > 0 {
+		n = s.sent[len(s.toks)-1] + 1
+	}
+	s.sentStart = make([]int, n)
+	s.sentEnd = make([]int, n)
+	for i := len(s.toks) - 1; i >= 0; i-- {
+		s.sentStart[s.sent[i]] = i
+	}
+	for i := range s.toks {
+		s.sentEnd[s.sent[i]] = i + 1
+	}
+	return s
+}
+
+// emit turns a matched piece starting at token i into Timexes.
+func (s *scanner) emit(i int, p piece, split bool) []model.Timex {
+	mk := func(a, b int, typ, v, ev string) model.Timex {
+		st, en := s.toks[a].start, s.toks[b-1].end
+		return model.Timex{Text: s.text[st:en], Type: typ, Value: v, EndValue: ev, Start: st, End: en,
+			Sentence: s.sent[a], Anchored: !((typ == Date || typ == Time) && strings.HasPrefix(v, "X"))}
+	}
+	if p.endValue != "" && split && p.r1end > i && p.r2start < p.end {
+		return []model.Timex{mk(i, p.r1end, p.typ, p.value, ""), mk(p.r2start, p.end, p.typ, p.endValue, "")}
+	}
+	return []model.Timex{mk(i, p.end, p.typ, p.value, p.endValue)}
+}
+
+// tense returns the direction the sentence around token i points to: -1
+// past, +1 future, 0 when no cue is found. The nearest cue wins; at equal
+// distance the one before the token.
+func (s *scanner) tense(i int) int {
+	if i >= len(s.toks) {
+		return 0
+	}
+	k := s.sent[i]
+	lo, hi := s.sentStart[k], s.sentEnd[k]
+	for d := 1; d < hi-lo; d++ {
+		for _, j := range [2]int{i - d, i + d} {
+			if j < lo || j >= hi {
+				continue
+			}
+			if v := s.cue(j); v != 0 {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+// cue returns the tense cue of token j: +1 future, -1 past, 0 none.
+func (s *scanner) cue(j int) int {
+	t := s.toks[j]
+	if t.kind != kWord && t.text != "'" {
+		return 0
+	}
+	if _, _, ok := s.lx.future.match(s.toks, j); ok {
+		return 1
+	}
+	if s.lx.past[t.text] || (s.lx.participle != nil && s.lx.participle(t.text)) {
+		return -1
+	}
+	if s.lx.perfectAux[t.text] {
+		// "is vertrokken", "est arrivé": past when a participle follows.
+		k := s.sent[j]
+		for m := j + 1; m < s.sentEnd[k] && m < j+8; m++ {
+			if s.lx.participle != nil && s.lx.participle(s.toks[m].text) {
+				return -1
+			}
+		}
+	}
+	return 0
+}
+
+// ForSpan returns the timex that best dates something said in the byte
+// span [start, end) of sentence sentence: a DATE or TIME of that
+// sentence (not a vague PRESENT_REF and the like), preferring one inside
+// the span, then the nearest to it. ok is false when the sentence has
+// none.
+func ForSpan(timexes []model.Timex, sentence, start, end int) (model.Timex, bool) {
+	type cand struct {
+		t    model.Timex
+		dist int
+	}
+	var cs []cand
+	for _, t := range timexes {
+		if t.Sentence != sentence || (t.Type != Date && t.Type != Time) || strings.HasSuffix(t.Value, "_REF") {
+			continue
+		}
+		d := 0
+		switch {
+		case t.End <= start:
+			d = start - t.End
+		case t.Start >= end:
+			d = t.Start - end
+		}
+		cs = append(cs, cand{t, d})
+	}
+	if len(cs) == 0 {
+		return model.Timex{}, false
+	}
+	sort.SliceStable(cs, func(a, b int) bool { return cs[a].dist < cs[b].dist })
+	return cs[0].t, true
+}
