@@ -7,19 +7,6 @@ package analysis
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/dutch"
-	"github.com/blevesearch/snowballstem/english"
-	"github.com/blevesearch/snowballstem/french"
-	"github.com/blevesearch/snowballstem/german"
-	"github.com/blevesearch/snowballstem/italian"
-	"github.com/blevesearch/snowballstem/portuguese"
-	"github.com/blevesearch/snowballstem/russian"
-	"github.com/blevesearch/snowballstem/spanish"
-	"github.com/blevesearch/snowballstem/turkish"
 )
 
 // Kind classifies a token.
@@ -41,8 +28,9 @@ type Token struct {
 	Kind       Kind
 }
 
-// CharFilter rewrites text before tokenisation, keeping byte offsets valid
-// (replacements have the same byte length, or offsets refer to its output).
+// CharFilter rewrites text before tokenisation. When every char filter of
+// an Analyzer is also a MappingCharFilter (Normalizer is), token offsets
+// refer to the original text; otherwise they refer to the filtered text.
 type CharFilter interface {
 	Filter(text string) string
 }
@@ -65,9 +53,19 @@ type Analyzer struct {
 	Filters     []TokenFilter
 }
 
-// Analyze runs the chain over text.
+// Analyze runs the chain over text. Token offsets point into text when
+// every char filter is a MappingCharFilter.
 func (a *Analyzer) Analyze(text string) []Token {
+	var m *OffsetMap
+	mapped := true
 	for _, c := range a.CharFilters {
+		if mc, ok := c.(MappingCharFilter); ok && mapped {
+			var step *OffsetMap
+			text, step = mc.FilterMap(text)
+			m = m.then(step)
+			continue
+		}
+		mapped = false
 		text = c.Filter(text)
 	}
 	tz := a.Tokenizer
@@ -77,6 +75,11 @@ func (a *Analyzer) Analyze(text string) []Token {
 	toks := tz.Tokenize(text)
 	for _, f := range a.Filters {
 		toks = f.Filter(toks)
+	}
+	if mapped && m != nil {
+		for i := range toks {
+			toks[i].Start, toks[i].End = m.Orig(toks[i].Start), m.Orig(toks[i].End)
+		}
 	}
 	return toks
 }
@@ -93,78 +96,33 @@ func (a *Analyzer) Terms(text string) []string {
 }
 
 // For returns the standard analyzer for a language code ("nl", "en", ...):
-// word tokenizer, lowercase, punctuation dropped, stop words, snowball stem.
+// Normalizer, word tokenizer, punctuation dropped, lowercase, elisions
+// (fr, it, ca) and English possessives stripped, stop words, snowball stem.
 // Unknown languages get the chain without stop words and stemming.
 func For(lang string) *Analyzer {
+	f := []TokenFilter{KindFilter{Keep: []Kind{Word, Number}}, LowerCase{}}
+	switch lang {
+	case "fr", "it", "ca":
+		f = append(f, ElisionFilter{Lang: lang})
+	case "en":
+		f = append(f, PossessiveFilter{})
+	}
+	f = append(f, StopFilter{Lang: lang}, StemFilter{Lang: lang})
 	return &Analyzer{
-		Lang:      lang,
-		Tokenizer: WordTokenizer{},
-		Filters: []TokenFilter{
-			KindFilter{Keep: []Kind{Word, Number}},
-			LowerCase{},
-			StopFilter{Lang: lang},
-			StemFilter{Lang: lang},
-		},
+		Lang:        lang,
+		CharFilters: []CharFilter{Normalizer{}},
+		Tokenizer:   WordTokenizer{},
+		Filters:     f,
 	}
 }
 
-// WordTokenizer splits on Unicode word boundaries: runs of letters/digits
-// (keeping inner apostrophes, hyphens, periods and commas between digits)
-// become Word or Number tokens; every other non-space rune is a Punct token.
-type WordTokenizer struct{}
-
-// Tokenize implements Tokenizer.
-func (WordTokenizer) Tokenize(text string) []Token {
-	var toks []Token
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case isWordRune(r):
-			start := i
-			digits, letters := 0, 0
-			for i < len(text) {
-				r, n = utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					if unicode.IsDigit(r) {
-						digits++
-					} else {
-						letters++
-					}
-					i += n
-					continue
-				}
-				// inner joiner: ' - . , followed by a word rune
-				if (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',') && i+n < len(text) {
-					r2, _ := utf8.DecodeRuneInString(text[i+n:])
-					if isWordRune(r2) && (r == '-' || r == '\'' || r == '’' || (unicode.IsDigit(r2) && digits > 0 && letters == 0)) {
-						i += n
-						continue
-					}
-				}
-				break
-			}
-			k := Word
-			if letters == 0 {
-				k = Number
-			}
-			toks = append(toks, Token{Text: text[start:i], Start: start, End: i, Kind: k})
-		default:
-			toks = append(toks, Token{Text: text[i : i+n], Start: i, End: i + n, Kind: Punct})
-			i += n
-		}
-	}
-	return toks
+// ForKeys is For with accent folding after stemming: search and matching
+// keys that meet across spellings with and without diacritics.
+func ForKeys(lang string) *Analyzer {
+	a := For(lang)
+	a.Filters = append(a.Filters, FoldFilter{})
+	return a
 }
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
-// Tokenize cuts text with the WordTokenizer.
-func Tokenize(text string) []Token { return WordTokenizer{}.Tokenize(text) }
 
 // KindFilter keeps tokens of the given kinds.
 type KindFilter struct{ Keep []Kind }
@@ -221,33 +179,46 @@ func (f StemFilter) Filter(toks []Token) []Token {
 	return toks
 }
 
-// Stem returns the snowball stem of a lowercase word in lang; words of
-// languages without a stemmer are returned unchanged.
-func Stem(lang, word string) string {
-	var fn func(*snowballstem.Env) bool
-	switch lang {
-	case "nl":
-		fn = dutch.Stem
-	case "en":
-		fn = english.Stem
-	case "de":
-		fn = german.Stem
-	case "fr":
-		fn = french.Stem
-	case "es":
-		fn = spanish.Stem
-	case "it":
-		fn = italian.Stem
-	case "pt":
-		fn = portuguese.Stem
-	case "ru":
-		fn = russian.Stem
-	case "tr":
-		fn = turkish.Stem
-	default:
-		return word
+
+// ElisionFilter strips elided articles and pronouns (French l', d', qu',
+// jusqu' ...; Italian l', dell', un' ...) from the front of lowercase tokens.
+type ElisionFilter struct{ Lang string }
+
+// Filter implements TokenFilter.
+func (f ElisionFilter) Filter(toks []Token) []Token {
+	for i := range toks {
+		t := toks[i].Text
+		j := strings.IndexByte(t, '\'')
+		if j <= 0 || j == len(t)-1 {
+			continue
+		}
+		if _, ok := elisions[f.Lang][t[:j]]; ok {
+			toks[i].Text = t[j+1:]
+			toks[i].Start += j + 1
+		}
 	}
-	env := snowballstem.NewEnv(word)
-	fn(env)
-	return env.Current()
+	return toks
+}
+
+// elisions per language (the part before the apostrophe). Read-only.
+var elisions = map[string]map[string]struct{}{
+	"fr": set("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"),
+	"it": set("l", "un", "m", "t", "s", "v", "d", "c", "dell", "dall", "all", "nell", "sull", "coll", "pell", "quell", "quest", "anch", "buon", "sant"),
+	"ca": set("l", "m", "n", "s", "t", "d"),
+}
+
+// PossessiveFilter strips the English possessive 's (and a bare final ').
+type PossessiveFilter struct{}
+
+// Filter implements TokenFilter.
+func (PossessiveFilter) Filter(toks []Token) []Token {
+	for i := range toks {
+		t := toks[i].Text
+		switch {
+		case strings.HasSuffix(t, "'s") && len(t) > 2:
+			toks[i].Text = t[:len(t)-2]
+			toks[i].End -= 2
+		}
+	}
+	return toks
 }

@@ -1,15 +1,39 @@
 package analysis
 
-// IsStopWord reports whether the lowercase word is a stop word in lang.
+import "strings"
+
+// IsStopWord reports whether the lowercase word is a stop word in lang:
+// the Snowball list of the language (da, de, en, es, fi, fr, hu, it, nb/no,
+// nl, pt, ro, ru, sv, tr) plus a few reporting verbs of news text.
 func IsStopWord(lang, word string) bool {
+	if lang == "no" {
+		lang = "nb"
+	}
 	_, ok := stopWords[lang][word]
 	return ok
 }
 
-// stopWords per language (snowball-style lists, abridged). Read-only.
-var stopWords = map[string]map[string]struct{}{
-	"en": set("a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "also", "says", "say", "one", "two"),
-	"nl": set("aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze", "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar", "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in", "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na", "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was", "wat", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo", "zonder", "zou", "zouden", "zei", "zegt", "heeft", "hebben"),
-	"de": set("aber", "alle", "allem", "allen", "aller", "als", "also", "am", "an", "ander", "andere", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den", "der", "des", "die", "dies", "diese", "dieser", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für", "hat", "hatte", "hier", "ich", "ihr", "ihre", "im", "in", "ist", "jetzt", "kann", "kein", "man", "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "sein", "seine", "sich", "sie", "sind", "so", "um", "und", "uns", "unter", "vom", "von", "vor", "war", "waren", "was", "weil", "wenn", "werden", "wie", "wir", "wird", "wurde", "zu", "zum", "zur", "über"),
-	"fr": set("au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "lui", "ma", "mais", "me", "même", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "est", "été", "sont", "a", "ont", "l", "d", "s", "n", "c", "j", "y", "cette", "plus"),
+// HasStopWords reports whether IsStopWord has a list for lang.
+func HasStopWords(lang string) bool {
+	if lang == "no" {
+		lang = "nb"
+	}
+	return stopWords[lang] != nil
 }
+
+// newsStop adds words that carry no topic in news text. Read-only.
+var newsStop = map[string]string{
+	"en": "also said says say one two",
+	"nl": "zei zegt volgens",
+	"de": "sagte sagt",
+	"fr": "a été ont sont est dit selon",
+}
+
+// stopWords is built once from snowballStop and newsStop. Read-only.
+var stopWords = func() map[string]map[string]struct{} {
+	m := make(map[string]map[string]struct{}, len(snowballStop))
+	for lang, words := range snowballStop {
+		m[lang] = set(strings.Fields(words + " " + newsStop[lang])...)
+	}
+	return m
+}()

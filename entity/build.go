@@ -143,7 +143,11 @@ func Build(opts BuildOptions) ([]Record, error) {
 			}
 			r.Aliases = addAlias(r.Aliases, model.Alias{Text: a, Lang: lang})
 		}
+		independent := c.Independent != nil && *c.Independent
 		for code, g := range c.Demonyms {
+			if !independent {
+				break // territories share their state's demonym ("American")
+			}
 			l := iso639[code]
 			for _, form := range []string{g["m"], g["f"]} {
 				if form == "" {

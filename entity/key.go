@@ -251,11 +251,15 @@ func jaroLong(a, b string) float64 {
 // matches a single token: "Trump" is no variant of "Melania Trump", and
 // "Donald Trump" none of "Melania Trump".
 func SameName(a, la, b, lb string) bool {
-	ka, kb := KeyTokens(a, la), KeyTokens(b, lb)
+	return SameKeys(KeyTokens(a, la), KeyTokens(b, lb))
+}
+
+// SameKeys is SameName on key tokens computed by KeyTokens.
+func SameKeys(ka, kb []string) bool {
 	if len(ka) == 0 || len(kb) == 0 {
 		return false
 	}
-	if strings.Join(ka, "") == strings.Join(kb, "") {
+	if equalJoined(ka, kb) {
 		return true
 	}
 	if len(ka) > len(kb) {
@@ -293,4 +297,26 @@ func tokenClose(a, b string) bool {
 		return false
 	}
 	return JaroWinkler(a, b) >= 0.9
+}
+
+// equalJoined reports whether a and b spell the same string without
+// spaces ("kim iong un" and "kim iongun").
+func equalJoined(a, b []string) bool {
+	i, j, pi, pj := 0, 0, 0, 0
+	for {
+		for i < len(a) && pi == len(a[i]) {
+			i, pi = i+1, 0
+		}
+		for j < len(b) && pj == len(b[j]) {
+			j, pj = j+1, 0
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i][pi] != b[j][pj] {
+			return false
+		}
+		pi++
+		pj++
+	}
 }

@@ -225,10 +225,8 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	hits := c.findActors(toks, fixed)
 	inActor := make([]bool, len(toks))
 	for _, h := range hits {
-		if !h.agent {
-			for k := h.i; k < h.j; k++ {
-				inActor[k] = true
-			}
+		for k := h.i; k < h.j; k++ {
+			inActor[k] = true
 		}
 	}
 	trigs := c.findTriggers(toks, lang, inActor)
@@ -370,7 +368,7 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			}
 		}
 		typ, mode, ok := FromCAMEO(bestCode)
-		if !ok {
+		if !ok || reporting[t.low] {
 			// a specific pattern with no code blocks the default
 			continue
 		}
@@ -460,6 +458,15 @@ func wordMatch(tok, w string) bool {
 		return true
 	}
 	return false
+}
+
+// reporting verbs introduce an event (PLOVER does not code statements).
+var reporting = map[string]bool{
+	"said": true, "says": true, "say": true, "announced": true, "announces": true, "announce": true,
+	"declared": true, "declares": true, "stated": true, "states": true, "reported": true, "reports": true,
+	"told": true, "tells": true, "added": true, "adds": true, "claimed": true, "claims": true,
+	"confirmed": true, "confirms": true, "quoted": true, "reiterated": true, "reiterates": true,
+	"stressed": true, "noted": true, "explained": true, "according": true,
 }
 
 var (

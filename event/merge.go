@@ -69,7 +69,7 @@ func parseSpan(v string) (span, bool) {
 		}
 		// ISO week: the week with January 4th is week 1
 		jan4 := time.Date(year, 1, 4, 0, 0, 0, 0, time.UTC)
-		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7))
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
 		s.lo = mon.AddDate(0, 0, 7*(w-1))
 		s.hi = s.lo.AddDate(0, 0, 6)
 	case len(rest) == 3 && rest[0] == '-':

@@ -65,6 +65,11 @@ func (e *Extractor) Extract(ctx context.Context, doc *model.Document) (model.Art
 	if a.Dateline.Agencies == nil {
 		a.Dateline.Agencies = []string{}
 	}
+	for i := range a.Briefs {
+		if a.Briefs[i].Dateline.Agencies == nil {
+			a.Briefs[i].Dateline.Agencies = []string{}
+		}
+	}
 	if strings.TrimSpace(a.Title+a.Lead+a.Body) == "" {
 		return a, fmt.Errorf("extract: no article text found")
 	}

@@ -7,8 +7,6 @@
 package langid
 
 import (
-	"os"
-	"strconv"
 	"fmt"
 	"math"
 	"slices"
@@ -161,15 +159,28 @@ func (d *Detector) Scores(text string) []Score {
 	return out
 }
 
-// floorLogP is the log probability charged for a character that a
-// language's model has never seen (not even as a unigram).
-const floorLogP = -14.0
+// lambda weighs the orders 1..5 of the interpolated model (Jelinek-Mercer
+// interpolation of lingua's conditional n-gram probabilities); epsilon
+// is the probability left to a character no order knows. Read-only.
+var lambda = [5]float64{0.02, 0.08, 0.2, 0.3, 0.4}
 
-// scoreNgrams sums, per candidate, the back-off log probability of every
-// n-gram (orders 1..5) of every word.
+const epsilon = 1e-7
+
+// probOf maps a quantised log probability back to a probability. Read-only.
+var probOf = func() (t [256]float64) {
+	for q := range t {
+		t[q] = math.Exp(-float64(q) / quantScale)
+	}
+	return t
+}()
+
+// scoreNgrams returns, per candidate, the log likelihood of the words
+// under an interpolated character model: every character is predicted from
+// up to four characters before it in the same word,
+// P(c | h) = sum over orders o of lambda[o] * P_o(c | last o-1 chars of h).
 func scoreNgrams(m *model, words []string, cands []int) []float64 {
 	nc := len(cands)
-	slot := make([]int8, 64) // model language -> candidate position
+	var slot [64]int8 // model language -> candidate position
 	for i := range slot {
 		slot[i] = -1
 	}
@@ -177,63 +188,39 @@ func scoreNgrams(m *model, words []string, cands []int) []float64 {
 		slot[c] = int8(i)
 	}
 	total := make([]float64, nc)
-	// lp[k*nc+c]: log P of the prefix of length k+1 at this position.
-	lp := make([]float32, 5*nc)
-	var bounds [6]int
-	seen := map[uint64]bool{}
+	// ring[(pos%5)*nc + c]: interpolated probability of the character at
+	// rune position pos, accumulated from the n-grams ending there.
+	ring := make([]float64, 5*nc)
 	for _, w := range words {
-		for i := 0; i < len(w); {
-			// byte bounds of up to five runes from i
-			bounds[0] = i
-			k := 0
-			for j := i; k < 5 && j < len(w); k++ {
-				_, n := utf8.DecodeRuneInString(w[j:])
-				j += n
-				bounds[k+1] = j
-			}
+		clear(ring)
+		pos := 0
+		for i := 0; i < len(w); pos++ {
+			// n-grams starting at rune position pos, orders 1..5
 			h := uint64(fnvOffset)
-			pos := i
-			for o := 0; o < k; o++ {
-				for ; pos < bounds[o+1]; pos++ {
-					h ^= uint64(w[pos])
+			j := i
+			for o := 0; o < 5 && j < len(w); o++ {
+				_, n := utf8.DecodeRuneInString(w[j:])
+				for end := j + n; j < end; j++ {
+					h ^= uint64(w[j])
 					h *= fnvPrime
 				}
 				hh := h
 				if hh == 0 {
 					hh = 1
 				}
-				row := lp[o*nc : (o+1)*nc]
-				for c := range row {
-					row[c] = 1 // absent
-				}
+				row := ring[((pos+o)%5)*nc : ((pos+o)%5+1)*nc]
+				l := lambda[o]
 				for _, p := range m.lookup(hh) {
 					if s := slot[p>>8]; s >= 0 {
-						row[s] = -float32(p&0xff) / quantScale
+						row[s] += l * probOf[p&0xff]
 					}
 				}
 			}
-			// n-gram of order o+1 starting here: back off to shorter prefixes.
-			for o := 0; o < k; o++ {
-				if dbgMinOrder > o+1 {
-					continue
-				}
-				if dbgDedupe {
-					hh := hashBytes([]byte(w[i:bounds[o+1]]))
-					if seen[hh] {
-						continue
-					}
-					seen[hh] = true
-				}
-				for c := 0; c < nc; c++ {
-					v := float32(dbgFloor)
-					for b := o; b >= 0; b-- {
-						if x := lp[b*nc+c]; x <= 0 {
-							v = x
-							break
-						}
-					}
-					total[c] += float64(v) * dbgW[o]
-				}
+			// the character at pos has all its n-grams now
+			row := ring[(pos%5)*nc : (pos%5+1)*nc]
+			for c, v := range row {
+				total[c] += math.Log(v + epsilon)
+				row[c] = 0
 			}
 			_, n := utf8.DecodeRuneInString(w[i:])
 			i += n
@@ -300,14 +287,3 @@ func sampleText(text string, maxRunes int) sample {
 	return s
 }
 
-var dbgFloor, dbgMinOrder = envF("DBG_FLOOR", floorLogP), int(envF("DBG_MINORD", 1))
-var dbgW = [5]float64{envF("DBG_W1", 1), envF("DBG_W2", 1), envF("DBG_W3", 1), envF("DBG_W4", 1), envF("DBG_W5", 1)}
-
-func envF(k string, d float64) float64 {
-	if v, err := strconv.ParseFloat(os.Getenv(k), 64); err == nil {
-		return v
-	}
-	return d
-}
-
-var dbgDedupe = os.Getenv("DBG_DEDUPE") != ""

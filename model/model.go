@@ -93,6 +93,9 @@ type Article struct {
 	Mentions []Mention `json:"mentions,omitempty"`
 	Timexes  []Timex   `json:"timexes,omitempty"`
 	Events   []Event   `json:"events,omitempty"`
+	// Entities are the canonical entities the mentions link to, so that
+	// the store can keep their names and types with the article.
+	Entities []Entity `json:"entities,omitempty"`
 	// ClusterID and StoryID are set once the article is clustered.
 	ClusterID int64 `json:"cluster_id,omitempty"`
 	StoryID   int64 `json:"story_id,omitempty"`

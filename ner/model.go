@@ -130,6 +130,16 @@ func (m *Model) viterbi(n int, em []float32, out []int) {
 // tag given the previous chosen tag: a rough, uncalibrated confidence.
 func (m *Model) confidences(em []float32, path []int) []float64 {
 	out := make([]float64, len(path))
+	// perceptron scores are unnormalised and large; a temperature of a
+	// tenth of the largest transition weight spreads the softmax
+	temp := float32(0)
+	for _, v := range m.trans {
+		temp = max(temp, v, -v)
+	}
+	temp /= 10
+	if temp <= 0 {
+		temp = 1
+	}
 	for i, t := range path {
 		prev := nTags
 		if i > 0 {
@@ -139,7 +149,7 @@ func (m *Model) confidences(em []float32, path []int) []float64 {
 		var mine float64
 		mx := float32(math.Inf(-1))
 		for k := 0; k < nTags; k++ {
-			if v := em[i*nTags+k] + m.trans[prev*nTags+k]; allowed(prev, k) && v > mx {
+			if v := (em[i*nTags+k] + m.trans[prev*nTags+k]) / temp; allowed(prev, k) && v > mx {
 				mx = v
 			}
 		}
@@ -147,7 +157,7 @@ func (m *Model) confidences(em []float32, path []int) []float64 {
 			if !allowed(prev, k) {
 				continue
 			}
-			e := math.Exp(float64(em[i*nTags+k] + m.trans[prev*nTags+k] - mx))
+			e := math.Exp(float64((em[i*nTags+k]+m.trans[prev*nTags+k])/temp - mx))
 			sum += e
 			if k == t {
 				mine = e

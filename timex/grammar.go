@@ -75,9 +75,14 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 	if _, n, ok := s.lx.durMods.match(s.toks, i); ok {
 		if p, ok := s.matchAt(i+n, depth+1); ok && p.durOK {
 			try(p, true)
-		} else if u, ok := s.lx.units[s.word(i+n)]; ok && !u.plural && u.code != "S" {
-			// "the past year", "de afgelopen week": one unit long.
-			try(piece{end: i + n + 1, typ: Duration, value: duration(1, u.code, false)}, true)
+		} else if u, ok := s.lx.units[s.word(i+n)]; ok && u.code != "S" && !(s.lx.lang == "en" && s.toks[i+n].upper()) {
+			// "the past year", "de afgelopen week": one unit long;
+			// "de afgelopen maanden": some.
+			c := 1
+			if u.plural {
+				c = -1
+			}
+			try(piece{end: i + n + 1, typ: Duration, value: duration(c, u.code, false)}, true)
 		}
 	}
 	return best, found
@@ -183,7 +188,7 @@ func (s *scanner) yearAt(i int) (y, n int) {
 // dayNum reads a day of the month: 1..31 with an optional ordinal suffix.
 func (s *scanner) dayNum(i int) (d, n int) {
 	v, l, ok := s.digits(i)
-	if !ok || l > 2 || v < 1 || v > 31 {
+	if !ok || l > 2 || v < 1 || v > 31 || (s.is(i+1, ",") || s.is(i+1, ".") && s.lx.lang != "de") && s.adj(i+1) && i+2 < len(s.toks) && s.toks[i+2].kind == kNum && s.adj(i+2) {
 		return 0, 0
 	}
 	n = 1
@@ -316,8 +321,12 @@ var connectors = set("and", "or", "en", "of", "und", "oder", "et", "ou", "when",
 // resolveCal turns a calendar expression into a value, taking a missing
 // year from the anchor in the direction of the sentence's tense.
 func (s *scanner) resolveCal(i int, c cal, yearKnown bool) cal {
-	if !yearKnown && c.m > 0 && s.anchored {
-		c.y = yearFor(s.anchor, c.m, c.d, s.tense(i))
+	if !yearKnown && c.m > 0 {
+		if y, ok := s.sentYear[s.sent[i]]; ok && c.d > 0 {
+			c.y = y // "Vorig jaar gingen de scholen op 16 maart dicht."
+		} else if s.anchored {
+			c.y = yearFor(s.anchor, c.m, c.d, s.tense(i))
+		}
 	}
 	return c
 }
@@ -503,7 +512,7 @@ func (s *scanner) withTime(i, k int, t time.Time, unanchored, part string) piece
 		v = fmtDate(t)
 	}
 	kk := k
-	if s.lx.at[s.word(kk)] || s.is(kk, ",") {
+	if joinAt[s.word(kk)] {
 		kk++
 	}
 	if hm, e, ok := s.clock(kk); ok {
@@ -601,19 +610,7 @@ func (s *scanner) relative(i int) (piece, bool) {
 	if se, ok := s.lx.seasons[s.word(k)]; ok {
 		v := "XXXX-" + se
 		if s.anchored {
-			start := seasonStart[se]
-			y, am := s.anchor.Year(), int(s.anchor.Month())
-			cur := am >= start && am < start+3 || se == "WI" && am < 3
-			switch {
-			case off < 0 && (cur || start > am):
-				y--
-			case off > 0 && start <= am:
-				y++
-			}
-			if se == "WI" && am < 3 && off == 0 {
-				y--
-			}
-			v = fmt.Sprintf("%04d-%s", y, se)
+			v = fmt.Sprintf("%04d-%s", seasonYear(s.anchor, se, off), se)
 		}
 		return piece{end: k + 1, typ: Date, value: v}, true
 	}
@@ -631,6 +628,27 @@ func (s *scanner) relative(i int) (piece, bool) {
 }
 
 var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+// seasonYear returns the year of season se that is "this" (off 0),
+// "last" (-1) or "next" (+1) seen from a; a winter is named by the year
+// it starts in (December).
+func seasonYear(a time.Time, se string, off int) int {
+	start := func(y int) time.Time { return day(y, seasonStart[se], 1) }
+	ys := a.Year()
+	for start(ys).After(a) {
+		ys--
+	}
+	current := a.Before(start(ys).AddDate(0, 3, 0))
+	switch {
+	case off < 0 && current:
+		return ys - 1
+	case off < 0:
+		return ys
+	case off > 0 || !current:
+		return ys + 1
+	}
+	return ys
+}
 
 func (s *scanner) relUnit(code string, off, end int, articleOK bool) (piece, bool) {
 	v := unknown(code)
@@ -739,7 +757,7 @@ var moreWords = set("more", "additional", "extra", "further", "meer", "extra", "
 // durPrev are words after which "a week", "een jaar" is a duration.
 var durPrev = set("for", "within", "in", "than", "after", "before", "about", "nearly", "almost", "around", "over", "least", "only", "just",
 	"past", "last", "next", "first", "under", "once", "than", "lasting", "voor", "binnen", "na", "ruim", "bijna", "ongeveer", "al", "nog", "slechts",
-	"meer", "dan", "sinds", "sedert", "gedurende", "tijdens", "afgelopen", "komende", "eerste", "laatste", "für", "seit", "innerhalb", "nach", "vor", "pendant", "depuis", "durant", "dans", "en", ",", "(", "spent", "took", "lasted", "served", "duurde", "duurt", "takes", "waited", "wachtte")
+	"meer", "dan", "sinds", "sedert", "gedurende", "tijdens", "afgelopen", "komende", "eerste", "laatste", "für", "seit", "innerhalb", "nach", "vor", "pendant", "depuis", "durant", "dans", "en", ",", "(", "spent", "took", "lasted", "served", "duurde", "duurt", "takes", "waited", "wachtte", "zeker", "precies", "exact", "exactly", "minstens", "ten minste", "only", "barely", "almost")
 
 var ageWords = set("old", "oud", "oude", "alt", "alte", "alten")
 
@@ -818,6 +836,10 @@ func (s *scanner) clock(i int) (string, int, bool) {
 	return fmt.Sprintf("%02d:%02d", h, m), k, true
 }
 
+// joinAt joins a day and a clock time into one TIME: "Monday at 3 p.m.",
+// "zaterdag om 15.00 uur".
+var joinAt = set("at", "om", "um", "à", ",")
+
 var tz = set("est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "cet", "cest", "bst", "mez", "mesz")
 
 // clockExpr reads "15.00 uur", "3 p.m.", "noon", "om 15 uur" (the
@@ -834,6 +856,9 @@ func (s *scanner) clockExpr(i int) (piece, bool) {
 	date := "XXXX-XX-XX"
 	if s.anchored {
 		date = fmtDate(s.anchor)
+	}
+	if s.lastDay != "" && s.sent[i]-s.lastDaySent <= 1 {
+		date = s.lastDay // the day the text just spoke of
 	}
 	kk := k
 	if s.is(kk, "on") || s.is(kk, "op") || s.is(kk, ",") || s.is(kk, "am") {
@@ -856,7 +881,7 @@ func (s *scanner) clockExpr(i int) (piece, bool) {
 // "'s maandags", "daily", "jaarlijks".
 func (s *scanner) setExpr(i int) (piece, bool) {
 	if v, n, ok := s.lx.setAdverb.match(s.toks, i); ok {
-		if k := i + n; k < len(s.toks) && s.toks[k].kind == kWord && !connectors[s.word(k)] && n == 1 {
+		if k := i + n; s.lx.lang == "en" && k < len(s.toks) && s.toks[k].kind == kWord && !connectors[s.word(k)] && n == 1 {
 			return piece{}, false // "daily flights", "quarterly dividend"
 		}
 		return piece{end: i + n, typ: Set, value: v}, true
@@ -999,6 +1024,11 @@ func (s *scanner) quarterExpr(i int) (piece, bool) {
 	kk := k
 	if s.is(kk, "of") || s.is(kk, "van") || s.is(kk, ",") || s.is(kk, "des") || s.is(kk, "de") {
 		kk++
+	}
+	if kind == "H" && s.lx.lang != "en" {
+		if _, n := s.yearAt(kk); n == 0 && !s.lx.relPre.has(s.toks, kk) {
+			return piece{}, false // "de eerste helft" of a match
+		}
 	}
 	if yy, yn := s.yearAt(kk); yn > 0 {
 		y, k = yy, kk+yn

@@ -74,7 +74,7 @@ func dutch() *lexicon {
 		noon:         makePhrases(map[string]string{"middernacht": "24:00", "twaalf uur 's middags": "12:00"}),
 		at:           set("om", "rond", "tegen", "omstreeks", "vanaf", "tot"),
 		future: phraseSet("zal", "zullen", "zult", "zou", "zouden", "gaat", "gaan", "wil", "willen", "komt", "staat gepland", "gepland",
-			"op het programma", "van plan", "verwacht", "wordt verwacht", "moet", "moeten", "plant", "komende", "volgende", "aanstaande"),
+			"op het programma", "van plan", "verwacht", "verwachten", "wordt verwacht", "moet", "moeten", "plant", "komende", "volgende", "aanstaande"),
 		past: set("was", "waren", "had", "hadden", "werd", "werden", "zei", "zeiden", "kwam", "kwamen", "ging", "gingen", "sprak", "spraken",
 			"bracht", "brachten", "nam", "namen", "gaf", "gaven", "zag", "zagen", "liet", "lieten", "vond", "vonden", "stond", "stonden",
 			"bleef", "bleven", "trok", "trokken", "vloog", "vlogen", "hield", "hielden", "bezocht", "bezochten", "ontving", "ontvingen",
@@ -82,8 +82,11 @@ func dutch() *lexicon {
 			"schreef", "verklaarde", "meldde", "meldden", "tekende", "ondertekende", "reisde", "arriveerde", "maakte", "maakten", "noemde",
 			"zeiden", "vielen", "viel", "sloeg", "won", "verloor", "overleed", "stierf", "begon", "begonnen", "eindigde", "sloot", "opende",
 			"liep", "vorige", "vorig", "afgelopen", "gisteren", "eergisteren", "geleden", "jongstleden", "voorbije", "toen", "verscheen", "bedankte", "nodigde", "kondigde"),
-		participle: dutchParticiple,
-		perfectAux: set("is", "zijn"),
+		participle:    dutchParticiple,
+		perfectAux:    set("is", "zijn"),
+		passiveAux:    set("wordt", "worden", "zal", "zullen"),
+		pastForm:      dutchPast,
+		presentFuture: true,
 	}
 }
 

@@ -73,6 +73,13 @@ type lexicon struct {
 	past       map[string]bool
 	participle func(w string) bool
 	perfectAux map[string]bool
+	// passiveAux makes participles in its sentence no past cue.
+	passiveAux map[string]bool
+	// pastForm recognises regular past-tense forms given the word before.
+	pastForm func(w, prev string) bool
+	// presentFuture: a sentence without tense cue speaks of the future
+	// (Dutch, German, French present tense for planned events).
+	presentFuture bool
 }
 
 // unit is a time unit word.
@@ -134,6 +141,12 @@ func (t phraseTable[V]) match(toks []token, i int) (V, int, bool) {
 		}
 	}
 	return best, bn, bn > 0
+}
+
+// has reports whether a phrase of t starts at token i.
+func (t phraseTable[V]) has(toks []token, i int) bool {
+	_, _, ok := t.match(toks, i)
+	return ok
 }
 
 func set(words ...string) map[string]bool {

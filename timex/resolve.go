@@ -173,6 +173,10 @@ func duration(n int, code string, half bool) string {
 			return duration(n*30+15, "D", false)
 		case "MIN":
 			return fmt.Sprintf("PT%dM30S", n)
+		case "CE":
+			return duration(n*100+50, "Y", false)
+		case "DE":
+			return duration(n*10+5, "Y", false)
 		}
 	}
 	num := "X"

@@ -19,6 +19,7 @@ package timex
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,6 +67,7 @@ func (x Extractor) Extract(text, lang string, anchor model.Time) []model.Timex {
 			continue
 		}
 		out = append(out, s.emit(i, p, x.SplitRanges)...)
+		s.note(i, p)
 		i = p.end
 	}
 	return out
@@ -82,10 +84,16 @@ type scanner struct {
 	// token range of each sentence.
 	sent               []int
 	sentStart, sentEnd []int
+	// sentYear is the year a sentence has named so far ("vorig jaar",
+	// "in 2019"); lastDay the last day-level date and its sentence: the
+	// anchors the text itself sets for what follows.
+	sentYear    map[int]int
+	lastDay     string
+	lastDaySent int
 }
 
 func newScanner(text, lang string, anchor model.Time) *scanner {
-	s := &scanner{lx: lexiconFor(lang), text: text, toks: tokenize(text)}
+	s := &scanner{lx: lexiconFor(lang), text: text, toks: tokenize(text), sentYear: map[int]int{}}
 	if !anchor.IsZero() {
 		a := anchor.Time
 		s.anchor = time.Date(a.Year(), a.Month(), a.Day(), a.Hour(), a.Minute(), 0, 0, time.UTC)
@@ -128,6 +136,25 @@ func (s *scanner) emit(i int, p piece, split bool) []model.Timex {
 	return []model.Timex{mk(i, p.end, p.typ, p.value, p.endValue)}
 }
 
+// note records the anchors a match sets for the text after it.
+func (s *scanner) note(i int, p piece) {
+	if p.typ != Date {
+		return
+	}
+	v := p.value
+	if p.endValue != "" {
+		v = p.endValue
+	}
+	if len(v) == 4 && v[0] != 'X' {
+		if y, err := strconv.Atoi(v); err == nil {
+			s.sentYear[s.sent[i]] = y
+		}
+	}
+	if len(v) == 10 && v[0] != 'X' && v[4] == '-' && v[7] == '-' {
+		s.lastDay, s.lastDaySent = v, s.sent[i]
+	}
+}
+
 // tense returns the direction the sentence around token i points to: -1
 // past, +1 future, 0 when no cue is found. The nearest cue wins; at equal
 // distance the one before the token.
@@ -147,6 +174,9 @@ func (s *scanner) tense(i int) int {
 			}
 		}
 	}
+	if s.lx.presentFuture {
+		return 1
+	}
 	return 0
 }
 
@@ -159,7 +189,10 @@ func (s *scanner) cue(j int) int {
 	if _, _, ok := s.lx.future.match(s.toks, j); ok {
 		return 1
 	}
-	if s.lx.past[t.text] || (s.lx.participle != nil && s.lx.participle(t.text)) {
+	if s.lx.past[t.text] || s.lx.pastForm != nil && !t.upper() && s.lx.pastForm(t.text, s.word(j-1)) {
+		return -1
+	}
+	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) {
 		return -1
 	}
 	if s.lx.perfectAux[t.text] {
@@ -172,6 +205,19 @@ func (s *scanner) cue(j int) int {
 		}
 	}
 	return 0
+}
+
+// passive reports whether the sentence of token j has a passive or
+// future auxiliary ("wordt ... gevormd"), which makes a participle no
+// past-tense cue.
+func (s *scanner) passive(j int) bool {
+	k := s.sent[j]
+	for m := s.sentStart[k]; m < s.sentEnd[k]; m++ {
+		if s.lx.passiveAux[s.toks[m].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // ForSpan returns the timex that best dates something said in the byte

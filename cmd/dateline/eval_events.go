@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sort"
 	"text/tabwriter"
 
 	"dateline/eval/eventeval"
@@ -75,9 +76,14 @@ func runEvalEvents(ctx context.Context, a *app, args []string) error {
 	for _, t := range all.Types() {
 		s := all.ByType[t]
 		conf := ""
-		for p, n := range all.Confusion[t] {
+		var preds []string
+		for p := range all.Confusion[t] {
+			preds = append(preds, p)
+		}
+		sort.Strings(preds)
+		for _, p := range preds {
 			if p != t {
-				conf += fmt.Sprintf("%s:%d ", p, n)
+				conf += fmt.Sprintf("%s:%d ", p, all.Confusion[t][p])
 			}
 		}
 		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%s\n", t, s.Gold, s.Predicted, s.Correct, s.Precision, s.Recall, s.F1, conf)

@@ -54,7 +54,7 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 	}
 	var m nameseval.Matcher = nameseval.NewKBMatcher(kb, set, *holdout)
 	if *keysOnly {
-		m = nameseval.KeyMatcher{Set: set}
+		m = nameseval.NewKeyMatcher(set)
 	}
 	res := nameseval.Score(ctx, set, m)
 	if *asJSON {
@@ -75,6 +75,9 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 		sort.Strings(keys)
 		for _, k := range keys {
 			v := by.m[k]
+			if v.TP+v.FP+v.FN == 0 {
+				continue
+			}
 			fmt.Fprintf(a.stdout, "%-22s %9.3f %9.3f %9.3f %8d\n", by.name+"="+k, v.Precision, v.Recall, v.F1, v.Positive)
 		}
 	}

@@ -19,6 +19,7 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	maxSize := fs.Int64("max-size", source.DefaultMaxSize, "largest file or record to read, in bytes")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	natsURL := fs.String("nats", "", "publish the documents to this NATS JetStream server for workers instead of processing them here")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -26,6 +27,9 @@ func runIngest(ctx context.Context, a *app, args []string) error {
 	if len(paths) == 0 {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs at least one PATH", errUsage)
+	}
+	if *natsURL != "" {
+		return publishIngest(ctx, a, *natsURL, paths, &source.Reader{MaxSize: *maxSize, Open: openExtraFormats}, *asJSON)
 	}
 	st, err := openStore(ctx, *db)
 	if err != nil {

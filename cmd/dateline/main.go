@@ -63,6 +63,7 @@ func commands() []command {
 		{"stories", "list storylines", runStories},
 		{"story", "show one storyline", runStory},
 		{"dyad", "relation timeline between two countries", runDyad},
+		{"worker", "process documents from a NATS JetStream queue into PostgreSQL", runWorker},
 		{"watch", "poll RSS/Atom feeds and ingest new articles", runWatch},
 		{"kb", "knowledge base: import names", runKB},
 		{"train", "train models from ../shared/data", runTrain},

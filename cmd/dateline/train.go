@@ -121,11 +121,12 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	if *silver && !hasMISC {
 		n := len(sents)
-		sents = ner.CleanSilver(sents)
+		sents = ner.CleanSilver(sents, *lang)
+		kept := len(sents)
 		sur := ner.AugmentSurnames(sents, *surnames, *seed)
 		up := ner.AugmentCase(sents, *upper, *seed)
 		sents = append(append(sents, sur...), up...)
-		a.log.Info("train ner: silver", "read", n, "kept", n-len(sur)-len(up), "surname_copies", len(sur), "upper_copies", len(up))
+		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up))
 	}
 	lex := ner.Lexicon(*lang)
 	if *misc && !hasMISC {

@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"dateline/entity"
+	"dateline/event"
 	"dateline/extract"
+	"dateline/langid"
 	"dateline/pipeline"
 	"dateline/source"
 	"dateline/store"
@@ -21,18 +26,41 @@ func defaultDB() string {
 	return "dateline.db"
 }
 
-// openStore opens the store named by a --db value.
+// openStore opens the store named by a --db value: a postgres:// or
+// postgresql:// URL opens PostgreSQL, anything else is a SQLite file.
 func openStore(ctx context.Context, db string) (store.Store, error) {
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return openPostgres(ctx, db)
+	}
 	return sqlite.Open(ctx, db)
 }
 
 // newPipeline builds the document pipeline with every stage.
 func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipeline, error) {
-	ex := extract.New()
+	det, err := langid.New(langid.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("language identification: %w", err)
+	}
+	coder, err := event.NewCoder()
+	if err != nil {
+		return nil, fmt.Errorf("event coder: %w", err)
+	}
+	kb, err := entity.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
 	return &pipeline.Pipeline{
-		Extractor: ex,
-		Store:     st,
-		Log:       a.log,
+		Extractor: extract.New(),
+		Stages: []pipeline.Stage{
+			pipeline.Named("langid", pipeline.Language{Detector: det}),
+			pipeline.Named("timex", pipeline.Times{}),
+			pipeline.Named("events", pipeline.Events{Coder: coder, Actors: kb}),
+		},
+		Ordered: []pipeline.Stage{
+			pipeline.Named("merge events", pipeline.MergeEvents{Store: st}),
+		},
+		Store: st,
+		Log:   a.log,
 	}, nil
 }
 

@@ -30,31 +30,34 @@ func TestTryECB(t *testing.T) {
 		f float64
 	}
 	var all []res
-	for _, we := range []float64{2, 3, 5} {
-		for _, wt := range []float64{2, 3, 5} {
-			for _, wg := range []float64{0, 0.5, 1} {
-				for _, wn := range []float64{0, 0.5, 1} {
-					for _, wd := range []float64{0, 1, 2} {
-						for _, wp := range []float64{0, 1} {
-							for _, thr := range []float64{0.12, 0.15, 0.18, 0.21, 0.24} {
-								w := cluster.Weights{we, wp, wd, 1, wn, wg, wt}
-								eng := cluster.Engine{Config: cluster.Config{Threshold: thr, Weights: w}}
-								pred := make([]int, len(docs))
-								for n, i := range order {
-									c, _ := eng.Add(int64(n+1), feats[i])
-									pred[i] = int(c)
-								}
-								b := BCubed(pred, sub)
-								all = append(all, res{fmt.Sprintf("w=%v thr=%.2f %+v", w, thr, b), b.F1})
-							}
-						}
+	run := func(w cluster.Weights, thr float64) PRF {
+		eng := cluster.Engine{Config: cluster.Config{Threshold: thr, Weights: w}}
+		pred := make([]int, len(docs))
+		for n, i := range order {
+			c, _ := eng.Add(int64(n+1), feats[i])
+			pred[i] = int(c)
+		}
+		return BCubed(pred, sub)
+	}
+	w := cluster.DefaultWeights()
+	best := 0.0
+	bthr := 0.15
+	vals := []float64{0, 0.5, 1, 2, 3, 5}
+	for round := 0; round < 2; round++ {
+		for c := range cluster.NumChannels {
+			for _, v := range vals {
+				w2 := w
+				w2[c] = v
+				for _, thr := range []float64{0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22} {
+					b := run(w2, thr)
+					if b.F1 > best {
+						best, w, bthr = b.F1, w2, thr
+						fmt.Printf("best %.4f w=%v thr=%.2f %+v\n", best, w, thr, b)
 					}
 				}
 			}
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].f > all[j].f })
-	for _, r := range all[:15] {
-		fmt.Println(r.s)
-	}
+	_ = bthr
+	_ = all
 }

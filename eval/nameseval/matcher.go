@@ -13,8 +13,8 @@ import (
 // entity.SameName. Two names resolved to different entities are different;
 // a resolved and an unresolved name are the same only if SameName says so.
 type KBMatcher struct {
-	set Set
-	ids []string // resolved entity per name, "" when unresolved
+	keys [][]string
+	ids  []string // resolved entity per name, "" when unresolved
 }
 
 // NewKBMatcher prepares the decisions for s. With holdout, every alias and
@@ -26,7 +26,7 @@ func NewKBMatcher(kb *entity.KB, s Set, holdout bool) *KBMatcher {
 	if holdout {
 		kb = withoutNames(kb, s)
 	}
-	m := &KBMatcher{set: s, ids: make([]string, len(s))}
+	m := &KBMatcher{keys: keysOf(s), ids: make([]string, len(s))}
 	for i, n := range s {
 		c := kb.Lookup(n.Text, n.Lang)
 		if len(c) == 0 || c[0].Score < 0.85 {
@@ -47,18 +47,25 @@ func (m *KBMatcher) Same(i, j int) bool {
 	if a != "" && b != "" {
 		return a == b
 	}
-	x, y := m.set[i], m.set[j]
-	return entity.SameName(x.Text, x.Lang, y.Text, y.Lang)
+	return entity.SameKeys(m.keys[i], m.keys[j])
 }
 
 // KeyMatcher decides every pair with entity.SameName alone: the name keys
 // and token rules without any knowledge base.
-type KeyMatcher struct{ Set Set }
+type KeyMatcher struct{ keys [][]string }
+
+// NewKeyMatcher prepares a KeyMatcher for s.
+func NewKeyMatcher(s Set) KeyMatcher { return KeyMatcher{keysOf(s)} }
 
 // Same implements Matcher.
-func (m KeyMatcher) Same(i, j int) bool {
-	x, y := m.Set[i], m.Set[j]
-	return entity.SameName(x.Text, x.Lang, y.Text, y.Lang)
+func (m KeyMatcher) Same(i, j int) bool { return entity.SameKeys(m.keys[i], m.keys[j]) }
+
+func keysOf(s Set) [][]string {
+	out := make([][]string, len(s))
+	for i, n := range s {
+		out[i] = entity.KeyTokens(n.Text, n.Lang)
+	}
+	return out
 }
 
 func withoutNames(kb *entity.KB, s Set) *entity.KB {

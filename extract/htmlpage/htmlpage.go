@@ -14,6 +14,7 @@
 package htmlpage
 
 import (
+	"os"
 	"bytes"
 	"context"
 	"errors"
@@ -111,6 +112,9 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		return model.Article{}, err
 	}
 
+	if lead := visibleLead(doc, meta.description); lead != "" && !e.Plain && os.Getenv("XNOLEAD") == "" && !containsText(paras, lead) {
+		paras = append([]string{lead}, paras...)
+	}
 	a := model.Article{URL: pageURL, Briefs: []model.Brief{}}
 	a.Title = firstNonEmpty(meta.title, tm.Title)
 	if len(paras) > 0 && sameText(paras[0], a.Title) {

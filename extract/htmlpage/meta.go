@@ -14,6 +14,7 @@ import (
 // pageMeta is what the page's head, JSON-LD and <time> elements say about it.
 type pageMeta struct {
 	title, author, siteName, canonical, ogURL, lang string
+	description                                     string
 	published, modified                              model.Time
 }
 
@@ -87,6 +88,7 @@ func readMeta(doc *html.Node) pageMeta {
 	m.title = firstNonEmpty(ld.headline, ogTitle, metas["twitter:title"], docTitle)
 	m.siteName = firstNonEmpty(metas["og:site_name"], ld.publisher, metas["application-name"])
 	m.ogURL = metas["og:url"]
+	m.description = collapse(firstNonEmpty(metas["og:description"], metas["description"], metas["twitter:description"]))
 	m.author = firstNonEmpty(ld.author, pick(metas, authorKeys))
 	if strings.HasPrefix(m.author, "http") || strings.HasPrefix(m.author, "@") && !strings.Contains(m.author, " ") {
 		// a profile URL or a bare handle is no name

@@ -43,7 +43,7 @@ var oneWords = map[string]bool{
 var dayWords = map[string]int64{
 	"gisteren": day, "yesterday": day, "gestern": day, "hier": day,
 	"eergisteren": 2 * day, "vorgestern": 2 * day, "avant-hier": 2 * day,
-	"zojuist": 0, "net": 0, "just now": 0, "now": 0, "gerade eben": 0, "soeben": 0,
+	"zojuist": 0, "just now": 0, "gerade eben": 0, "soeben": 0,
 	"à l'instant": 0, "a l'instant": 0, "à l’instant": 0,
 }
 

@@ -175,7 +175,7 @@ func (s *Segmenter) addBrief(out []model.Brief, ls []Line, age *int64) []model.B
 		return out
 	}
 	b.AgeSeconds = age
-	b.Hash = briefHash(b.Text)
+	b.Hash = BriefHash(b.Text)
 	for i := range out {
 		if out[i].Hash == b.Hash {
 			return out

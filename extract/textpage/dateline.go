@@ -26,7 +26,7 @@ var knownAgencies = map[string]bool{
 	"agence france presse": true, "deutsche presse-agentur": true, "bernama": true,
 	"antara": true, "pti": true, "ians": true, "ani": true, "kuna": true, "wafa": true,
 	"sana": true, "mena": true, "wam": true, "spa": true, "qna": true, "novosti": true,
-	"bno": true, "nos": false, "rtr/afp": false, "stt": true, "ntb scanpix": false,
+	"bno": true, "stt": true,
 }
 
 // ParseDateline reads the dateline that opens a wire story and returns it
@@ -127,7 +127,6 @@ var placeConnectors = map[string]bool{
 	"an": true, "der": true, "den": true, "im": true, "in": true, "on": true, "upon": true,
 	"sur": true, "en": true, "aan": true, "op": true, "of": true, "y": true, "el": true,
 	"al": true, "van": true, "von": true, "zu": true, "bei": true, "ob": true, "'s": true,
-	"city": false,
 }
 
 // placeShape checks that s looks like a place name: one to five words,

@@ -61,4 +61,3 @@ func FuzzSegment(f *testing.F) {
 		}
 	})
 }
-

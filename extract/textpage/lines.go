@@ -89,7 +89,7 @@ func appendLines(out []Line, page string) []Line {
 		if first {
 			first = false
 			if _, rest, ok := parseMeta(s); ok {
-				out = append(out, Line{Text: s[:len(s)-len(rest)], Kind: LineMeta, BlankBefore: true})
+				out = append(out, Line{Text: trimSpace(s[:len(s)-len(rest)]), Kind: LineMeta, BlankBefore: true})
 				if rest == "" {
 					continue
 				}
@@ -137,6 +137,11 @@ func kindOf(s string, words int, end ending) (LineKind, int64) {
 		return LineBlank, 0
 	}
 	short := len(s) <= 80
+	if len(s) <= 20 {
+		if secs, ok := ParseAge(s); ok {
+			return LineAge, secs // "gisteren", "yesterday", "2h ago"
+		}
+	}
 	if short {
 		if start, secs, ok := findAge(s); ok && (start == 0 || ageLabel(s[:start])) {
 			return LineAge, secs
@@ -259,9 +264,11 @@ func isCaption(s string, words int) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if s[i] != ':' {
-			continue
+		c := strings.IndexByte(s[i:], ':')
+		if c < 0 {
+			break
 		}
+		i += c
 		head := s[:i+1]
 		for _, m := range captionMarkers {
 			if strings.HasSuffix(head, m) {
@@ -359,7 +366,7 @@ var headerPrefixes = [...]string{
 
 // headerPhrases are whole-line teaser-block headers.
 var headerPhrases = map[string]bool{
-	"meer nieuws": true, "lees ook": true, "lees meer": false, "ook interessant": true,
+	"meer nieuws": true, "lees ook": true, "ook interessant": true,
 	"gerelateerd": true, "gerelateerde artikelen": true, "gerelateerde berichten": true,
 	"meest gelezen": true, "net binnen": true, "laatste nieuws": true, "ook gelezen": true,
 	"related": true, "related articles": true, "related stories": true, "related content": true,

@@ -141,6 +141,7 @@ func TestClassify(t *testing.T) {
 	}{
 		{"2 uur geleden", LineAge},
 		{"Politics5 hours ago", LineAge},
+		{"gisteren", LineAge},
 		{"Wereld | 3 uur geleden", LineAge},
 		{"Het gebeurde 2 uur geleden.", LineText},
 		{"January 31, 202302:53 min", LineStamp},

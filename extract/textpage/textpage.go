@@ -281,19 +281,28 @@ func pickTitle(ls []Line) int {
 		if next >= 0 {
 			switch ls[next].Kind {
 			case LineAge, LineDateline, LineDate, LineByline, LineStamp:
-				score += 3
+				score += 3 // what follows a headline
 			case LineCaption, LineBreadcrumb, lineAlt:
 				score -= 4
 			case LineText:
-				if ls[next].end == endSentence {
-					score += 1 + 2*echo(l.Text, ls[next].Text)
+				n := &ls[next]
+				if n.end == endSentence {
+					score += 1 + 2*echo(l.Text, n.Text)
+				} else if n.headlineLike() && n.words > l.words {
+					// Headline, then a longer deck, then the byline or age.
+					if after := nextLine(ls, next); after >= 0 && strongAnchor(ls[after].Kind) {
+						score += 3.5
+					}
 				}
 			}
 		}
-		if i > 0 {
-			switch ls[i-1].Kind {
-			case LineBreadcrumb:
-				score++
+		if i > 0 && ls[i-1].Kind == LineBreadcrumb {
+			score++ // breadcrumbs sit right above headlines
+		}
+		for j := i + 1; j < len(ls) && j < i+40; j++ {
+			if ls[j].Text == l.Text && ls[j].Kind == LineText {
+				score++ // pages repeat their headline (og:title, print header)
+				break
 			}
 		}
 		score -= 0.3 * float64(limit-i-1) / 2
@@ -305,6 +314,12 @@ func pickTitle(ls []Line) int {
 		return -1 // only furniture-like candidates: a site name, an alt text
 	}
 	return best
+}
+
+// strongAnchor reports whether a line of this kind typically sits right
+// under a headline.
+func strongAnchor(k LineKind) bool {
+	return k == LineAge || k == LineDateline || k == LineDate || k == LineByline || k == LineStamp
 }
 
 // nextLine returns the index of the first line after i that is not a URL
@@ -426,9 +441,11 @@ func mergeWrapped(ls []Line) []Line {
 	return out
 }
 
-// briefHash is the hex SHA-256 of a brief's normalised text: lower-case
-// letters and digits, single spaces.
-func briefHash(text string) string {
+// BriefHash returns the hash Segment gives a brief: the hex SHA-256 of
+// its text normalised to lower-case letters and digits separated by single
+// spaces, so that the same teaser with other punctuation, case or spacing
+// hashes the same.
+func BriefHash(text string) string {
 	var buf [512]byte
 	b := buf[:0]
 	space := false

@@ -127,6 +127,54 @@ var migrations = []string{
 		kind TEXT NOT NULL DEFAULT '',
 		country TEXT NOT NULL DEFAULT ''
 	);`,
+	`CREATE TABLE events (
+		id INTEGER PRIMARY KEY,
+		key TEXT NOT NULL,
+		type TEXT NOT NULL,
+		mode TEXT NOT NULL DEFAULT '',
+		src_name TEXT NOT NULL DEFAULT '', src_entity TEXT NOT NULL DEFAULT '', src_country TEXT NOT NULL DEFAULT '', src_sector TEXT NOT NULL DEFAULT '',
+		tgt_name TEXT NOT NULL DEFAULT '', tgt_entity TEXT NOT NULL DEFAULT '', tgt_country TEXT NOT NULL DEFAULT '', tgt_sector TEXT NOT NULL DEFAULT '',
+		place TEXT NOT NULL DEFAULT '',
+		date TEXT NOT NULL DEFAULT '',
+		date_end TEXT NOT NULL DEFAULT '',
+		score REAL NOT NULL DEFAULT 0,
+		confidence REAL NOT NULL DEFAULT 0,
+		cluster_id INTEGER NOT NULL DEFAULT 0,
+		story_id INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX events_key ON events(key);
+	CREATE INDEX events_dyad ON events(src_country, tgt_country, date);
+	CREATE INDEX events_date ON events(date, id);
+	CREATE TABLE event_sources (
+		event_id INTEGER NOT NULL REFERENCES events(id),
+		article_id INTEGER NOT NULL REFERENCES articles(id),
+		source TEXT NOT NULL,
+		sentence TEXT NOT NULL,
+		start INTEGER NOT NULL,
+		end INTEGER NOT NULL,
+		PRIMARY KEY (event_id, article_id, start)
+	);
+	CREATE INDEX event_sources_article ON event_sources(article_id);
+	CREATE TABLE clusters (
+		id INTEGER PRIMARY KEY,
+		story_id INTEGER NOT NULL DEFAULT 0,
+		title TEXT NOT NULL,
+		last_article INTEGER NOT NULL
+	);
+	CREATE INDEX clusters_last ON clusters(last_article);
+	CREATE INDEX clusters_story ON clusters(story_id);
+	CREATE TABLE stories (
+		id INTEGER PRIMARY KEY,
+		title TEXT NOT NULL,
+		last_article INTEGER NOT NULL
+	);
+	CREATE INDEX stories_last ON stories(last_article);
+	CREATE INDEX articles_cluster ON articles(cluster_id);
+	CREATE TABLE state (
+		name TEXT PRIMARY KEY,
+		data BLOB NOT NULL,
+		up_to INTEGER NOT NULL
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -205,8 +253,8 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		return 0, false, fmt.Errorf("put %s: document: %w", doc.Source, err)
 	}
 	docID, _ := res.LastInsertId()
-	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Events: a.Events})
 	a.Hash = hash
+	ann, _ := json.Marshal(annotations{Timexes: a.Timexes})
 	res, err = tx.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
 		published, modified, fetched, author, site_name, canonical, annotations, cluster_id, story_id, duplicate_of)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -241,6 +289,9 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 			return 0, false, fmt.Errorf("put %s: mention: %w", doc.Source, err)
 		}
 	}
+	if err := putDerived(ctx, tx, id, a); err != nil {
+		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, false, fmt.Errorf("put %s: commit: %w", doc.Source, err)
 	}
@@ -267,7 +318,7 @@ func scanArticle(r scanner) (model.Article, error) {
 	a.Fetched, _ = model.ParseTime(fet)
 	var an annotations
 	_ = json.Unmarshal([]byte(ann), &an)
-	a.Timexes, a.Events = an.Timexes, an.Events
+	a.Timexes = an.Timexes
 	return a, nil
 }
 
@@ -305,19 +356,13 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 	if err := rows.Err(); err != nil {
 		return a, fmt.Errorf("article %d: briefs: %w", id, err)
 	}
-	mrows, err := s.db.QueryContext(ctx, `SELECT entity_id, text, type, start, end, sentence FROM mentions WHERE article_id = ? ORDER BY start`, id)
-	if err != nil {
-		return a, fmt.Errorf("article %d: mentions: %w", id, err)
+	if a.Mentions, err = s.mentions(ctx, id); err != nil {
+		return a, err
 	}
-	defer mrows.Close()
-	for mrows.Next() {
-		var m model.Mention
-		if err := mrows.Scan(&m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence); err != nil {
-			return a, fmt.Errorf("article %d: mentions: %w", id, err)
-		}
-		a.Mentions = append(a.Mentions, m)
+	if a.Events, err = s.articleEvents(ctx, id); err != nil {
+		return a, err
 	}
-	return a, mrows.Err()
+	return a, nil
 }
 
 // Articles implements store.Store.
@@ -375,8 +420,9 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
 	err := s.db.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM briefs),
-		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(DISTINCT entity_id) FROM mentions WHERE entity_id != '')`).
-		Scan(&st.Documents, &st.Articles, &st.Briefs, &st.Mentions, &st.Entities)
+		(SELECT COUNT(*) FROM mentions), (SELECT COUNT(DISTINCT entity_id) FROM mentions WHERE entity_id != ''),
+		(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM clusters), (SELECT COUNT(*) FROM stories)`).
+		Scan(&st.Documents, &st.Articles, &st.Briefs, &st.Mentions, &st.Entities, &st.Events, &st.Clusters, &st.Stories)
 	if err != nil {
 		return st, fmt.Errorf("stats: %w", err)
 	}

@@ -31,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 		{"Concurrent", testConcurrent},
 		{"UntrustedText", testUntrustedText},
 	}
+	tests = append(tests, derivedTests()...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)
