@@ -136,7 +136,7 @@ func (d *Detector) Scores(text string) []Score {
 	for _, v := range logp {
 		best = max(best, v)
 	}
-	const temper = 1.0 / 5 // five orders share the evidence
+	const temper = 0.5 // soften the naive-Bayes overconfidence
 	sum := 0.0
 	w := make([]float64, len(cands))
 	for i, v := range logp {

@@ -35,9 +35,15 @@ func CleanSilver(sents []Sentence, lang string) []Sentence {
 	for _, w := range strings.Fields(titleWords[lang]) {
 		titles[w] = true
 	}
+	demonyms := map[string]bool{}
+	Lexicon(lang).each(func(toks []string, typ string) {
+		if len(toks) == 1 {
+			demonyms[toks[0]] = true
+		}
+	})
 	out := sents[:0:0]
 	for _, s := range sents {
-		trimTitles(s, titles)
+		trimTitles(s, titles, demonyms)
 		ok := false
 		for _, t := range s.Tags {
 			if t == "O" {
@@ -140,16 +146,25 @@ November Dezember`,
 Maire Ministre Premier`,
 }
 
-// trimTitles cuts title words from the start of entities, in place.
-func trimTitles(s Sentence, titles map[string]bool) {
+// trimTitles cuts title words, with the nationality words before them,
+// from the start of entities ("Russian President Vladimir Putin"), in place.
+func trimTitles(s Sentence, titles, demonyms map[string]bool) {
 	if len(titles) == 0 {
 		return
 	}
 	for _, c := range spansOf(s.Tags) {
 		i := c.Start
-		for i < c.End && titles[s.Tokens[i]] {
-			s.Tags[i] = "O"
+		for i < c.End && demonyms[s.Tokens[i]] {
 			i++
+		}
+		if i == c.End || !titles[s.Tokens[i]] {
+			i = c.Start
+		}
+		for i < c.End && titles[s.Tokens[i]] {
+			i++
+		}
+		for k := c.Start; k < i; k++ {
+			s.Tags[k] = "O"
 		}
 		if i > c.Start && i < c.End {
 			s.Tags[i] = "B-" + c.Type

@@ -68,6 +68,9 @@ type Pipeline struct {
 	OnError func(input string, err error)
 	// OnProgress is called after each input is finished.
 	OnProgress func(Summary)
+	// Finish, when set, runs at the end of every Run that was not stopped
+	// by an error (saving stage state).
+	Finish func(ctx context.Context) error
 }
 
 // Summary counts what a run did.
@@ -165,6 +168,11 @@ func (p *Pipeline) Run(ctx context.Context, feed func(ctx context.Context, emit 
 			runErr = err
 		} else if feedErr != nil && !errors.Is(feedErr, context.Canceled) {
 			runErr = feedErr
+		}
+	}
+	if runErr == nil && p.Finish != nil {
+		if err := p.Finish(ctx); err != nil {
+			runErr = fmt.Errorf("finish: %w", err)
 		}
 	}
 	return sum, runErr

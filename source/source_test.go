@@ -41,14 +41,14 @@ func gz(b []byte) []byte {
 func TestFormats(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
-		"a.txt":        []byte("Title\nText."),
-		"b.txt.gz":     gz([]byte("Zipped title\nText.")),
-		"c.html":       []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9</p></body></html>"),
-		"d.jsonl":      []byte(`{"url":"https://x.test/1","text":"One","published":"2023-02-25","lang":"nl"}` + "\n\n" + `{"url":"https://x.test/2","html":"<p>Two</p>","fetched":"2023-02-25T10:00:00Z"}` + "\n"),
-		"e.json":       []byte(`[{"text":"Array one"},{"text":"Array two"}]`),
-		"f.jsonl.gz":   gz([]byte(`{"text":"zipped line"}`)),
-		"ignored.md":   []byte("# not a page"),
-		".hidden.txt":  []byte("hidden"),
+		"a.txt":       []byte("Title\nText."),
+		"b.txt.gz":    gz([]byte("Zipped title\nText.")),
+		"c.html":      []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9</p></body></html>"),
+		"d.jsonl":     []byte(`{"url":"https://x.test/1","text":"One","published":"2023-02-25","lang":"nl"}` + "\n\n" + `{"url":"https://x.test/2","html":"<p>Two</p>","fetched":"2023-02-25T10:00:00Z"}` + "\n"),
+		"e.json":      []byte(`[{"text":"Array one"},{"text":"Array two"}]`),
+		"f.jsonl.gz":  gz([]byte(`{"text":"zipped line"}`)),
+		"ignored.md":  []byte("# not a page"),
+		".hidden.txt": []byte("hidden"),
 	}
 	for n, b := range files {
 		if err := os.WriteFile(filepath.Join(dir, n), b, 0o644); err != nil {

@@ -1,7 +1,115 @@
 package main
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"os"
+	"text/tabwriter"
 
-func runEvalCluster(ctx context.Context, a *app, args []string) error { return errNotBuilt }
+	"dateline/cluster"
+	"dateline/eval/clustereval"
+)
 
-func runEvalSimilarity(ctx context.Context, a *app, args []string) error { return errNotBuilt }
+// clusterAnnotator is the annotation the cluster evals run before feature
+// extraction. It is the built-in fallback until the pipeline's entity,
+// timex and event stages are wired here.
+func clusterAnnotator() clustereval.Annotator { return clustereval.Fallback }
+
+// runEvalCluster clusters the ECB+ documents from their text alone and
+// scores the clusters against (topic, half) and against topic.
+func runEvalCluster(ctx context.Context, a *app, args []string) error {
+	fs := newFlags(a, "eval cluster", "")
+	data := fs.String("data", "../shared/data/cluster-ecbplus", "ECB+ folder (topic folders of CAT XML files)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	docs, err := clustereval.ReadECB(*data)
+	if err != nil {
+		return err
+	}
+	r, err := clustereval.EvalECB(ctx, docs, clusterAnnotator(), cluster.Config{})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(a.stdout, map[string]any{
+			"docs":                     r.Docs,
+			"clusters":                 r.Clusters,
+			"stories":                  r.Stories,
+			"gold_subtopics":           r.GoldSubTopics,
+			"gold_topics":              r.GoldTopics,
+			"bcubed_precision":         r.SubTopic.BCubed.Precision,
+			"bcubed_recall":            r.SubTopic.BCubed.Recall,
+			"bcubed_f1":                r.SubTopic.BCubed.F1,
+			"pairwise_precision":       r.SubTopic.Pairwise.Precision,
+			"pairwise_recall":          r.SubTopic.Pairwise.Recall,
+			"pairwise_f1":              r.SubTopic.Pairwise.F1,
+			"topic_bcubed_precision":   r.Topic.BCubed.Precision,
+			"topic_bcubed_recall":      r.Topic.BCubed.Recall,
+			"topic_bcubed_f1":          r.Topic.BCubed.F1,
+			"topic_pairwise_precision": r.Topic.Pairwise.Precision,
+			"topic_pairwise_recall":    r.Topic.Pairwise.Recall,
+			"topic_pairwise_f1":        r.Topic.Pairwise.F1,
+			"story_topic_bcubed_f1":    r.StoryTopic.BCubed.F1,
+			"story_topic_pairwise_f1":  r.StoryTopic.Pairwise.F1,
+		})
+	}
+	fmt.Fprintf(a.stdout, "%d documents, %d gold sub-topics, %d gold topics -> %d clusters, %d stories\n\n",
+		r.Docs, r.GoldSubTopics, r.GoldTopics, r.Clusters, r.Stories)
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "level\tmeasure\tprecision\trecall\tF1\t")
+	row := func(level, m string, s clustereval.PRF) {
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t%.3f\t\n", level, m, s.Precision, s.Recall, s.F1)
+	}
+	row("sub-topic", "B-cubed", r.SubTopic.BCubed)
+	row("sub-topic", "pairwise", r.SubTopic.Pairwise)
+	row("topic", "B-cubed", r.Topic.BCubed)
+	row("topic", "pairwise", r.Topic.Pairwise)
+	row("topic (stories)", "B-cubed", r.StoryTopic.BCubed)
+	row("topic (stories)", "pairwise", r.StoryTopic.Pairwise)
+	return tw.Flush()
+}
+
+// runEvalSimilarity scores the SemEval-2022 task 8 pairs and correlates
+// the scores with the negated Overall grade, cross-validated.
+func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
+	fs := newFlags(a, "eval similarity", "")
+	data := fs.String("data", "../shared/data/sim-semeval2022t8/training_set.csv", "SemEval-2022 task 8 CSV")
+	folds := fs.Int("folds", 5, "cross-validation folds")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *folds < 2 {
+		return fmt.Errorf("%w: --folds must be at least 2", errUsage)
+	}
+	f, err := os.Open(*data)
+	if err != nil {
+		return fmt.Errorf("eval similarity: %w", err)
+	}
+	defer f.Close()
+	pairs, err := clustereval.ReadPairs(f)
+	if err != nil {
+		return fmt.Errorf("eval similarity %s: %w", *data, err)
+	}
+	r, err := clustereval.EvalSimilarity(ctx, pairs, clusterAnnotator(), *folds)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(a.stdout, r)
+	}
+	fmt.Fprintf(a.stdout, "%d pairs, %d-fold cross-validation grouped by article\n", r.Pairs, r.Folds)
+	fmt.Fprintf(a.stdout, "Pearson (fitted, CV): all %.3f, original rows %.3f, augmented rows %.3f\n",
+		r.Pearson, r.PearsonOriginal, r.PearsonAugmented)
+	fmt.Fprintf(a.stdout, "Pearson (clusterer score, unfitted): all %.3f, original rows %.3f\n\n",
+		r.PearsonUnfitted, r.PearsonUnfittedOriginal)
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "pair\tpairs\tPearson\toriginal\tPearson\t")
+	for _, lp := range clustereval.SortedLangPairs(r.ByLangPair) {
+		s := r.ByLangPair[lp]
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%d\t%.3f\t\n", lp, s.Pairs, s.Pearson, s.OriginalPairs, s.PearsonOriginal)
+	}
+	return tw.Flush()
+}

@@ -45,14 +45,24 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 	if err != nil {
 		return nil, fmt.Errorf("event coder: %w", err)
 	}
-	kb, err := entity.Embedded()
+	kb, err := loadKB()
 	if err != nil {
-		return nil, fmt.Errorf("knowledge base: %w", err)
+		return nil, err
 	}
+	finder, err := pipeline.LoadNER()
+	if err != nil {
+		return nil, err
+	}
+	reg := &entity.Registry{}
+	if err := reg.Load(ctx, pipeline.NameStore(st)); err != nil {
+		return nil, fmt.Errorf("learnt names: %w", err)
+	}
+	linker := &entity.Linker{KB: kb, Finder: finder, Registry: reg}
 	return &pipeline.Pipeline{
 		Extractor: extract.New(),
 		Stages: []pipeline.Stage{
 			pipeline.Named("langid", pipeline.Language{Detector: det}),
+			pipeline.Named("entities", pipeline.Entities{Linker: linker}),
 			pipeline.Named("timex", pipeline.Times{}),
 			pipeline.Named("events", pipeline.Events{Coder: coder, Actors: kb}),
 		},
@@ -61,7 +71,26 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 		},
 		Store: st,
 		Log:   a.log,
+		Finish: func(ctx context.Context) error {
+			return reg.Save(ctx, pipeline.NameStore(st))
+		},
 	}, nil
+}
+
+// loadKB loads the embedded knowledge base plus the user's imported
+// entities ($DATELINE_KB, else ./dateline-kb.jsonl when present).
+func loadKB() (*entity.KB, error) {
+	var files []string
+	if p := os.Getenv("DATELINE_KB"); p != "" {
+		files = append(files, p)
+	} else if _, err := os.Stat("dateline-kb.jsonl"); err == nil {
+		files = append(files, "dateline-kb.jsonl")
+	}
+	kb, err := entity.LoadKB(files...)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge base: %w", err)
+	}
+	return kb, nil
 }
 
 // openExtraFormats reads formats that need their own reader (WARC).

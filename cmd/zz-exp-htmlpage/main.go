@@ -17,7 +17,7 @@ import (
 func main() {
 	ctx := context.Background()
 	which := os.Args[1]
-	ex := &htmlpage.Extractor{Plain: len(os.Args) > 2 && os.Args[2] == "plain"}
+	ex := &htmlpage.Extractor{Plain: len(os.Args) > 2 && os.Args[2] == "plain", NoStandfirst: os.Getenv("NOSF") != ""}
 	start := time.Now()
 	if which == "aeb" {
 		dir := "../shared/data/extract-aeb"

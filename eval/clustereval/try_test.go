@@ -3,7 +3,7 @@ package clustereval
 import (
 	"context"
 	"fmt"
-	"sort"
+
 	"testing"
 
 	"dateline/cluster"

@@ -40,6 +40,12 @@ type Extractor struct {
 	// go-trafilatura's own choice; metadata, paragraphs and briefs are
 	// still produced. Used to measure what the additions bring.
 	Plain bool
+	// NoStandfirst leaves out the standfirst (a lead paragraph beside the
+	// headline, outside the story container, recognised because it
+	// repeats the page's meta description). By default it is recovered
+	// and becomes the Lead; with NoStandfirst the text matches
+	// schema.org's articleBody, which the AEB gold follows.
+	NoStandfirst bool
 	// MaxBriefs caps the briefs kept per page; 0 means 50.
 	MaxBriefs int
 	// MaxBytes caps the HTML size processed; longer pages are cut. 0
@@ -105,15 +111,22 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		}
 	}
 	briefs := findBriefs(doc, u, e.maxBriefs())
-	pruneCaptions(doc)
+	if os.Getenv("XNOCAP") == "" {
+		pruneCaptions(doc)
+	}
 
 	paras, tm, err := e.mainText(ctx, doc, u)
 	if err != nil {
 		return model.Article{}, err
 	}
 
-	if lead := visibleLead(doc, meta.description); lead != "" && !e.Plain && os.Getenv("XNOLEAD") == "" && !containsText(paras, lead) {
+	if lead := visibleLead(doc, meta.description); lead != "" && !e.NoStandfirst && !containsText(paras, lead) {
 		paras = append([]string{lead}, paras...)
+	}
+	var teasers []model.Brief
+	if !e.Plain && os.Getenv("XNOTEASE") == "" {
+		paras, teasers = splitTeasers(paras, linkTexts(doc))
+		briefs = append(teasers, briefs...)
 	}
 	a := model.Article{URL: pageURL, Briefs: []model.Brief{}}
 	a.Title = firstNonEmpty(meta.title, tm.Title)
@@ -146,8 +159,10 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		a.Agencies = appendUnique(a.Agencies, parseCredits(paras[n-1])...)
 	}
 	body := a.Lead + "\n" + a.Body
+	seen := map[string]bool{}
 	for _, b := range briefs {
-		if !strings.Contains(body, b.Text) {
+		if !seen[b.Hash] && !strings.Contains(body, b.Text) && len(a.Briefs) < e.maxBriefs() {
+			seen[b.Hash] = true
 			a.Briefs = append(a.Briefs, b)
 		}
 	}

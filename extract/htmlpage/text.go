@@ -1,7 +1,6 @@
 package htmlpage
 
 import (
-	"os"
 	"context"
 	nurl "net/url"
 	"strings"
@@ -21,12 +20,7 @@ func (e *Extractor) mainText(ctx context.Context, doc *html.Node, u *nurl.URL) (
 		EnableFallback:  !e.Plain,
 		HtmlDateMode:    trafilatura.Disabled,
 	}
-	switch os.Getenv("XFOCUS") {
-	case "recall":
-		opts.Focus = trafilatura.FavorRecall
-	case "precision":
-		opts.Focus = trafilatura.FavorPrecision
-	}
+
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res == nil {
 		return nil, trafilatura.Metadata{}, ErrNoContent

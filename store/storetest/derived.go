@@ -139,9 +139,18 @@ func testEventsMerge(t *testing.T, s store.Store) {
 
 func testClustersStories(t *testing.T, s store.Store) {
 	ctx := context.Background()
-	put(t, s, 1, func(a *model.Article) { a.ClusterID, a.StoryID, a.Lang = 1, 1, "nl"; a.Published = model.Date(2023, 2, 25) })
-	put(t, s, 2, func(a *model.Article) { a.ClusterID, a.StoryID, a.Lang = 1, 1, "en"; a.Published = model.Date(2023, 2, 26) })
-	put(t, s, 3, func(a *model.Article) { a.ClusterID, a.StoryID, a.Lang = 2, 1, "nl"; a.Published = model.Date(2023, 3, 1) })
+	put(t, s, 1, func(a *model.Article) {
+		a.ClusterID, a.StoryID, a.Lang = 1, 1, "nl"
+		a.Published = model.Date(2023, 2, 25)
+	})
+	put(t, s, 2, func(a *model.Article) {
+		a.ClusterID, a.StoryID, a.Lang = 1, 1, "en"
+		a.Published = model.Date(2023, 2, 26)
+	})
+	put(t, s, 3, func(a *model.Article) {
+		a.ClusterID, a.StoryID, a.Lang = 2, 1, "nl"
+		a.Published = model.Date(2023, 3, 1)
+	})
 	put(t, s, 4, func(a *model.Article) { a.ClusterID, a.StoryID, a.Lang = 3, 2, "nl" })
 	cp, err := s.Clusters(ctx, store.ClusterQuery{Limit: 2})
 	if err != nil {
@@ -184,7 +193,9 @@ func testStateAndReplay(t *testing.T, s store.Store) {
 	}
 	var ids []int64
 	for i := 0; i < 5; i++ {
-		a := put(t, s, i, func(a *model.Article) { a.Timexes = []model.Timex{{Text: "zaterdag", Type: "DATE", Value: "2023-02-25"}} })
+		a := put(t, s, i, func(a *model.Article) {
+			a.Timexes = []model.Timex{{Text: "zaterdag", Type: "DATE", Value: "2023-02-25"}}
+		})
 		ids = append(ids, a.ID)
 	}
 	if err := s.PutState(ctx, "cluster", []byte("snap1"), ids[1]); err != nil {
