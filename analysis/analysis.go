@@ -179,7 +179,6 @@ func (f StemFilter) Filter(toks []Token) []Token {
 	return toks
 }
 
-
 // ElisionFilter strips elided articles and pronouns (French l', d', qu',
 // jusqu' ...; Italian l', dell', un' ...) from the front of lowercase tokens.
 type ElisionFilter struct{ Lang string }

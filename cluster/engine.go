@@ -23,7 +23,8 @@ type Config struct {
 	// latest article may be (default 7 days).
 	Window time.Duration
 	// Retain is how long a cluster stays open after its latest article;
-	// older clusters and their index postings are dropped (default 30 days).
+	// older clusters and their index postings are dropped (default 30 days)
+	// and a late article about their event starts a new cluster.
 	Retain time.Duration
 	// StoryWindow is how long a story stays open after its latest cluster
 	// activity (default 180 days).
@@ -112,8 +113,14 @@ type seen struct{ Cluster, Story int64 }
 
 type clusterRec struct {
 	ID, Story int64
-	Sum       [NumChannels][]Weighted
-	Norm      [NumChannels]float64
+	// Raw sums the members' tf weights per channel (top keys only); Sum
+	// is Raw weighted by the rarity statistics as of NAt articles, with
+	// its norms. Sum is refreshed when the stream has grown by a quarter,
+	// so early clusters are not stuck with the IDF of a young stream.
+	Raw  [NumChannels][]Weighted
+	Sum  [NumChannels][]Weighted
+	Norm [NumChannels]float64
+	NAt  int
 	Articles  []int64
 	Dups      int
 	Langs     []string
@@ -160,8 +167,10 @@ func (e *Engine) init() {
 // Add places article id with features f: it joins the best-scoring open
 // cluster above the threshold or starts a new one, and a new cluster
 // continues the most similar open story or starts one. It returns the
-// cluster and story IDs (both from 1). Adding an id already placed (and
-// still open) returns its earlier placement and changes nothing.
+// cluster and story IDs (both from 1). Adding an id already placed
+// returns its earlier placement and changes nothing (the Engine remembers
+// every placement, about 50 bytes per article, also after its cluster
+// closed).
 func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 	e.init()
 	if s, ok := e.st.Seen[id]; ok {
@@ -298,6 +307,9 @@ func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int6
 		if day != undated && cl.LastDay != undated && (day > cl.LastDay+win || day < cl.FirstDay-win) {
 			continue
 		}
+		if 4*e.st.Stats.N > 5*cl.NAt {
+			e.reweigh(cl)
+		}
 		same := slices.Contains(cl.Langs, f.Lang)
 		var cv [NumChannels]vector
 		for ch := range NumChannels {
@@ -338,8 +350,9 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vec
 		if Channel(c) == ChTerms || Channel(c) == ChGrams {
 			k *= 2
 		}
-		cl.Sum[c], cl.Norm[c] = mergeTop(cl.Sum[c], vec[c].ws, k)
+		cl.Raw[c] = e.mergeTop(Channel(c), cl.Raw[c], vec[c].ws, k)
 	}
+	e.reweigh(cl)
 	b := e.st.Buckets[day]
 	if b == nil {
 		b = &bucket{}
@@ -376,6 +389,53 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vec
 		}
 		e.indexStory(s)
 	}
+}
+
+// reweigh recomputes a cluster's weighted centroid from its raw sums.
+func (e *Engine) reweigh(cl *clusterRec) {
+	for c := range NumChannels {
+		raw := cl.Raw[c]
+		if len(cl.Sum[c]) != len(raw) {
+			cl.Sum[c] = make([]Weighted, len(raw))
+		}
+		var n float64
+		for i, w := range raw {
+			x := w.W * e.st.Stats.IDF(Channel(c), w.Key)
+			cl.Sum[c][i] = Weighted{w.Key, x}
+			n += x * x
+		}
+		cl.Norm[c] = math.Sqrt(n)
+	}
+	cl.NAt = e.st.Stats.N
+}
+
+// mergeTop adds the article's tf weights (the tf part of its vector b)
+// to the raw sum a and keeps the k keys heaviest by tf-idf, key-sorted.
+func (e *Engine) mergeTop(c Channel, a, b []Weighted, k int) []Weighted {
+	tf := make([]Weighted, len(b))
+	for i, w := range b {
+		tf[i] = Weighted{w.Key, w.W / e.st.Stats.IDF(c, w.Key)}
+	}
+	out := mergeSum(a, tf)
+	if len(out) > k {
+		wt := make([]Weighted, len(out))
+		for i, w := range out {
+			wt[i] = Weighted{w.Key, w.W * e.st.Stats.IDF(c, w.Key)}
+		}
+		sortByWeight(wt)
+		keep := make(map[string]bool, k)
+		for _, w := range wt[:k] {
+			keep[w.Key] = true
+		}
+		out = slices.DeleteFunc(out, func(w Weighted) bool { return !keep[w.Key] })
+	}
+	return out
+}
+
+// mergeSum returns the key-sorted sum of two key-sorted vectors.
+func mergeSum(a, b []Weighted) []Weighted {
+	out, _ := mergeTop(a, b, math.MaxInt)
+	return out
 }
 
 // mergeTop adds b to the key-sorted sum a, keeps the k heaviest keys and
@@ -518,9 +578,6 @@ func (e *Engine) sweep(cfg Config) {
 	}
 	for id, cl := range e.st.Clusters {
 		if cl.LastDay != undated && cl.LastDay < cut {
-			for _, a := range cl.Articles {
-				delete(e.st.Seen, a)
-			}
 			delete(e.st.Clusters, id)
 		}
 	}

@@ -1,9 +1,9 @@
 // Package langid identifies the language of a text: a script prior (Han,
 // Kana, Hangul, Greek, Hebrew, ... decide alone; Cyrillic, Arabic and Latin
 // narrow the candidates) followed by a character n-gram model (orders 1 to
-// 5 with back-off) whose tables are derived from lingua-go's Apache-2.0
+// 5, interpolated) whose tables are derived from lingua-go's Apache-2.0
 // models by Train and shipped in the binary (about 8 MB gzipped instead of
-// lingua-go's 124 MB). See docs/decisions/0002-langid.md.
+// lingua-go's 124 MB of models). See docs/decisions/0002-langid.md.
 package langid
 
 import (
@@ -37,7 +37,6 @@ type Options struct {
 type Detector struct {
 	opts  Options
 	allow uint64 // bit i: model language i allowed; 0 = all
-	err   error
 }
 
 // New returns a Detector with the given options. An unknown language code
@@ -286,4 +285,3 @@ func sampleText(text string, maxRunes int) sample {
 	flush()
 	return s
 }
-

@@ -30,15 +30,15 @@ type TrainOptions struct {
 // DefaultLanguages returns the languages of the shipped model.
 func DefaultLanguages() []string {
 	return []string{
-	// Latin script
-	"af", "ca", "cs", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
-	"lt", "lv", "nb", "nl", "pl", "pt", "ro", "sk", "sl", "sq", "sv", "tr", "vi",
-	// Cyrillic
-	"be", "bg", "kk", "mk", "ru", "sr", "uk",
-	// Arabic script
-	"ar", "fa", "ur",
-	// Scripts of (mostly) one language, told apart by rules
-	"el", "he", "hi", "hy", "ja", "ka", "ko", "th", "zh",
+		// Latin script
+		"af", "ca", "cs", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id", "it",
+		"lt", "lv", "nb", "nl", "pl", "pt", "ro", "sk", "sl", "sq", "sv", "tr", "vi",
+		// Cyrillic
+		"be", "bg", "kk", "mk", "ru", "sr", "uk",
+		// Arabic script
+		"ar", "fa", "ur",
+		// Scripts of (mostly) one language, told apart by rules
+		"el", "he", "hi", "hy", "ja", "ka", "ko", "th", "zh",
 	}
 }
 

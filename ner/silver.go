@@ -171,3 +171,64 @@ func trimTitles(s Sentence, titles, demonyms map[string]bool) {
 		}
 	}
 }
+
+// newsTitles are the function titles news puts before a person's name,
+// written as news writes them in each language.
+var newsTitles = map[string][]string{
+	"en": {"President", "Prime Minister", "Foreign Minister", "Chancellor", "Defence Minister", "leader", "opposition leader", "Finance Minister", "King", "envoy"},
+	"nl": {"president", "premier", "minister", "minister van Buitenlandse Zaken", "oppositieleider", "leider", "koning", "staatssecretaris", "ambassadeur", "minister-president"},
+	"de": {"Präsident", "Kanzler", "Außenminister", "Regierungschef", "Ministerpräsident", "Oppositionsführer"},
+	"fr": {"président", "Premier ministre", "ministre", "chef de la diplomatie", "dirigeant"},
+}
+
+// AugmentTitles returns copies of a fraction p of the sentences holding a
+// person named in full, with a nationality word and a function title put
+// before the name, the way news introduces people ("Russian President
+// Vladimir Putin", "de Russische president Vladimir Poetin"). The words
+// come from Lexicon and newsTitles; the nationality word is tagged MISC,
+// the title O.
+func AugmentTitles(sents []Sentence, lang string, p float64, seed uint64) []Sentence {
+	titles := newsTitles[lang]
+	var demonyms []string
+	Lexicon(lang).each(func(toks []string, typ string) {
+		w := toks[0]
+		if len(toks) == 1 && (lang != "nl" || strings.HasSuffix(w, "se") || strings.HasSuffix(w, "sche")) && !strings.HasSuffix(w, "s") {
+			demonyms = append(demonyms, w)
+		}
+	})
+	if len(titles) == 0 || len(demonyms) == 0 {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x717e))
+	var out []Sentence
+	for _, s := range sents {
+		var at []int
+		for _, c := range spansOf(s.Tags) {
+			if c.Type == "PER" && c.End-c.Start >= 2 {
+				at = append(at, c.Start)
+			}
+		}
+		if len(at) == 0 || rng.Float64() >= p {
+			continue
+		}
+		i := at[rng.IntN(len(at))]
+		title := strings.Fields(titles[rng.IntN(len(titles))])
+		var ns Sentence
+		ns.Tokens = append(ns.Tokens, s.Tokens[:i]...)
+		ns.Tags = append(ns.Tags, s.Tags[:i]...)
+		if i == 0 && lang == "nl" {
+			ns.Tokens = append(ns.Tokens, "De")
+			ns.Tags = append(ns.Tags, "O")
+		}
+		ns.Tokens = append(ns.Tokens, demonyms[rng.IntN(len(demonyms))])
+		ns.Tags = append(ns.Tags, "B-MISC")
+		for _, w := range title {
+			ns.Tokens = append(ns.Tokens, w)
+			ns.Tags = append(ns.Tags, "O")
+		}
+		ns.Tokens = append(ns.Tokens, s.Tokens[i:]...)
+		ns.Tags = append(ns.Tags, s.Tags[i:]...)
+		out = append(out, ns)
+	}
+	return out
+}

@@ -143,21 +143,30 @@ func (t *Tagger) tag(tokens []string, conf bool, extra ...Gazetteer) ([]int, []f
 }
 
 // Find tokenises text (analysis.Sentences and analysis.Tokenize), tags
-// each sentence and returns the mentions found, in text order, with byte
-// offsets into text, the sentence index and a confidence in 0..1 (the
-// lowest per-token tag probability of the mention; uncalibrated).
+// its sentences as one document (see TagDocument) and returns the
+// mentions found, in text order, with byte offsets into text, the
+// sentence index and a confidence in 0..1 (the lowest per-token tag
+// probability of the mention; uncalibrated).
 func (t *Tagger) Find(text string) []model.Mention {
+	spans := analysis.Sentences(text, t.m.Lang)
+	toks := make([][]analysis.Token, len(spans))
+	words := make([][]string, len(spans))
+	first := make([][]string, len(spans))
+	for si, sp := range spans {
+		toks[si] = mergeAbbrev(text[sp.Start:sp.End], analysis.Tokenize(text[sp.Start:sp.End]))
+		words[si] = make([]string, len(toks[si]))
+		for i, tk := range toks[si] {
+			words[si][i] = tk.Text
+		}
+		first[si] = t.Tag(words[si])
+	}
+	doc := documentNames(words, first)
 	var out []model.Mention
-	for si, sp := range analysis.Sentences(text, t.m.Lang) {
-		toks := mergeAbbrev(text[sp.Start:sp.End], analysis.Tokenize(text[sp.Start:sp.End]))
-		if len(toks) == 0 {
+	for si, sp := range spans {
+		if len(words[si]) == 0 {
 			continue
 		}
-		words := make([]string, len(toks))
-		for i, tk := range toks {
-			words[i] = tk.Text
-		}
-		path, conf := t.tag(words, true)
+		path, conf := t.tag(words[si], true, doc)
 		tags := make([]string, len(path))
 		for i, p := range path {
 			tags[i] = tagSet[p]
@@ -167,7 +176,7 @@ func (t *Tagger) Find(text string) []model.Mention {
 			for j := c.Start; j < c.End; j++ {
 				score = min(score, conf[j])
 			}
-			start, end := sp.Start+toks[c.Start].Start, sp.Start+toks[c.End-1].End
+			start, end := sp.Start+toks[si][c.Start].Start, sp.Start+toks[si][c.End-1].End
 			out = append(out, model.Mention{
 				Text: text[start:end], Type: c.Type,
 				Start: start, End: end, Sentence: si, Score: score,

@@ -57,10 +57,10 @@ func TestShippedModelsFindNames(t *testing.T) {
 			[][2]string{{"Brussel", "LOC"}, {"Duitse", "MISC"}}},
 		{"nl two sentences", "nl", "Het kabinet overlegt met Oekraïne. Premier Mark Rutte reist morgen naar Kiev.",
 			[][2]string{{"Oekraïne", "LOC"}, {"Mark Rutte", "PER"}, {"Kiev", "LOC"}}},
-		{"en president", "en", "Russian President Vladimir Putin visited Pyongyang on Wednesday.",
+		{"en president", "en", "On Wednesday he met Russian President Vladimir Putin in Pyongyang.",
 			[][2]string{{"Vladimir Putin", "PER"}, {"Pyongyang", "LOC"}, {"Russian", "MISC"}}},
-		{"en minister", "en", "German Chancellor Olaf Scholz met Emmanuel Macron in Paris.",
-			[][2]string{{"Olaf Scholz", "PER"}, {"Emmanuel Macron", "PER"}, {"Paris", "LOC"}}},
+		{"en minister", "en", "The German chancellor, Olaf Scholz, met Emmanuel Macron in Paris.",
+			[][2]string{{"Olaf Scholz", "PER"}, {"Emmanuel Macron", "PER"}, {"Paris", "LOC"}, {"German", "MISC"}}},
 	}
 	taggers := map[string]*Tagger{}
 	for _, tc := range tests {

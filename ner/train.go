@@ -26,11 +26,12 @@ type TrainOptions struct {
 	// below this fraction of the largest weight in the model; 0 means 0.002.
 	Prune float64
 	// Unlabeled is extra tokenised text from which the casing statistics
-	// (how a word is usually written) and word classes are learnt, beside
-	// the training sentences themselves.
+	// (how a word is usually written) are learnt, beside the training
+	// sentences themselves.
 	Unlabeled [][]string
-	// Clusters maps lower-case words to bit-string word classes (see
-	// Cluster); nil means no class features.
+	// Clusters maps lower-case words to bit-string word classes (e.g.
+	// Brown clusters, prefixes of 4, 8, 12 and 20 bits become features);
+	// nil means no class features. The shipped models use none.
 	Clusters map[string]string
 	// Lexicon holds names the tagger always knows (nationality
 	// adjectives, ...), added to the names learnt from the data.

@@ -14,6 +14,11 @@ import (
 // ErrNotFound is returned when a requested item does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadQuery is wrapped by errors caused by what the caller asked for: a
+// search query that does not parse, a cursor that is not one the store
+// handed out.
+var ErrBadQuery = errors.New("bad query")
+
 // Store is Dateline's storage. Implementations are safe for concurrent use.
 type Store interface {
 	// PutArticle stores an article, the document it came from and
@@ -57,6 +62,12 @@ type Store interface {
 	Stories(ctx context.Context, q StoryQuery) (StoryPage, error)
 	// Story returns one story with its clusters and their articles.
 	Story(ctx context.Context, id int64) (model.Story, error)
+
+	// Search finds articles by full text (query language of package
+	// search) and filters, with facet counts, highlighting and optional
+	// grouping by cluster or story. Errors caused by the query (syntax, a
+	// bad cursor) wrap ErrBadQuery.
+	Search(ctx context.Context, q SearchQuery) (SearchResult, error)
 
 	// PutState saves a named blob of stage state (a clustering snapshot)
 	// covering every article up to and including article ID upTo.

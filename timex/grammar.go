@@ -47,6 +47,8 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 	try(s.seasonExpr(i))
 	try(s.weekendExpr(i))
 	try(s.nightOf(i))
+	try(s.periodExpr(i))
+	try(s.narrativeYear(i))
 	if depth >= 3 {
 		return best, found
 	}
@@ -82,7 +84,14 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 			if u.plural {
 				c = -1
 			}
-			try(piece{end: i + n + 1, typ: Duration, value: duration(c, u.code, false)}, true)
+			if w := s.word(i + n - 1); !u.plural && (u.code == "Y" || u.code == "DE") && (w == "past" || w == "last") && s.lx.lang == "en" {
+				// "in the past year", "the last decade": TimeML dates
+				// the unit before the anchor's
+				p, _ := s.relUnit(u.code, -1, i+n+1, false)
+				try(p, true)
+			} else {
+				try(piece{end: i + n + 1, typ: Duration, value: duration(c, u.code, false)}, true)
+			}
 		}
 	}
 	return best, found
@@ -166,7 +175,21 @@ func (s *scanner) monthAt(i int) (m, n int, abbrev bool) {
 // yearAt reads a four-digit year or an abbreviated one ('98).
 func (s *scanner) yearAt(i int) (y, n int) {
 	if v, l, ok := s.digits(i); ok && l == 4 && v >= 1000 && v < 3000 {
+		if (s.is(i+1, ".") || s.is(i+1, ",")) && s.adj(i+1) && s.adj(i+2) && i+2 < len(s.toks) && s.toks[i+2].kind == kNum {
+			return 0, 0 // "2082.1", "1462.93": an index level, not a year
+		}
 		return v, 1
+	}
+	if s.lx.lang == "en" && s.is(i, "two") && s.is(i+1, "thousand") {
+		// "the year two thousand", "two thousand and one"
+		k := i + 2
+		if s.is(k, "and") {
+			k++
+		}
+		if v, n, word, ok := s.num(k); ok && word && v > 0 && v < 100 && !s.is(k, "a") && !s.is(k, "an") {
+			return 2000 + v, k + n - i
+		}
+		return 2000, 2
 	}
 	if c, ok := s.lx.numbers[s.word(i)]; ok && (c == 19 || c == 20) && s.lx.lang == "en" && s.toks[i].kind == kWord {
 		// spoken years: "nineteen ninety-six"
@@ -246,7 +269,7 @@ func (s *scanner) calendar(i int) (c cal, end int, yearKnown, ok bool) {
 	m, mn, abbrev := s.monthAt(j)
 	if mn == 0 {
 		// a year on its own
-		if y, n := s.yearAt(j); n > 0 && s.yearAlone(j, n) {
+		if y, n := s.yearAt(j); n > 0 && s.yearAlone(j, n, y) {
 			return cal{y: y}, j + n, true, true
 		}
 		return cal{}, 0, false, false
@@ -293,9 +316,13 @@ var yearWords = set("in", "since", "of", "for", "by", "until", "from", "during",
 // yearAlone decides whether a bare number that looks like a year is one:
 // after a preposition or time word, or when no noun follows ("2000
 // soldiers" is not a year).
-func (s *scanner) yearAlone(j, n int) bool {
-	y, _, _ := s.digits(j)
+func (s *scanner) yearAlone(j, n, y int) bool {
 	prev, next := s.word(j-1), s.word(j+n)
+	if s.toks[j].kind == kWord {
+		// spoken years ("nineteen ninety-six") are years wherever they stand,
+		// unless a noun they count follows ("two thousand people")
+		return n > 2 || s.is(j-1, "year") || j+n >= len(s.toks) || s.toks[j+n].kind != kWord || connectors[next] || yearWords[next]
+	}
 	if prev == "$" || prev == "€" || prev == "£" || next == "%" || s.is(j+n, "-") && s.adj(j+n) {
 		return false
 	}
@@ -316,6 +343,9 @@ func (s *scanner) yearAlone(j, n int) bool {
 	return true
 }
 
+// sincePrep before a date makes it a start in the past.
+var sincePrep = set("since", "sinds", "sedert", "seit", "depuis")
+
 var connectors = set("and", "or", "en", "of", "und", "oder", "et", "ou", "when", "toen", "als", "wanneer", "as", "but", "maar", "aber", "mais", "the", "de", "het", "a", "an", "was", "were", "is", "werd", "war", "had", "has", "have", "heeft", "hebben", "zijn", "is")
 
 // resolveCal turns a calendar expression into a value, taking a missing
@@ -325,7 +355,14 @@ func (s *scanner) resolveCal(i int, c cal, yearKnown bool) cal {
 		if y, ok := s.sentYear[s.sent[i]]; ok && c.d > 0 {
 			c.y = y // "Vorig jaar gingen de scholen op 16 maart dicht."
 		} else if s.anchored {
-			c.y = yearFor(s.anchor, c.m, c.d, s.tense(i))
+			dir := s.tense(i)
+			if s.lx.deadline[s.word(i-1)] {
+				dir = 0 // "by February", "until June 1": the nearest
+			}
+			if sincePrep[s.word(i-1)] {
+				dir = -1 // "sinds maart": a start before now
+			}
+			c.y = yearFor(s.anchor, c.m, c.d, dir)
 		}
 	}
 	return c
@@ -496,7 +533,11 @@ func (s *scanner) weekdayExpr(i int) (piece, bool) {
 		case hasRel:
 			t = weekdayFrom(s.anchor, wd, rel, true)
 		default:
-			t = weekdayFrom(s.anchor, wd, s.tense(i), false)
+			dir := s.tense(i)
+			if dir == 0 && s.lx.pastDefault {
+				dir = -1
+			}
+			t = weekdayFrom(s.anchor, wd, dir, false)
 		}
 	}
 	return s.withTime(i, k, t, fmt.Sprintf("XXXX-WXX-%d", wd), part), true
@@ -590,6 +631,9 @@ func (s *scanner) relative(i int) (piece, bool) {
 				p.value = fmt.Sprintf("%04d", s.anchor.Year()+off) + p.value[4:]
 				return p, true
 			}
+			if _, q, ok := s.quarterRef(); ok && (s.is(k+3, "quarter") || s.is(k+3, "period") && s.quarterContext()) {
+				return piece{end: k + 4, typ: Date, value: quarterValue(s.anchor.Year()+off, q)}, true
+			}
 		}
 		return s.relUnit(code, off, k+1, false)
 	}
@@ -610,7 +654,11 @@ func (s *scanner) relative(i int) (piece, bool) {
 	if se, ok := s.lx.seasons[s.word(k)]; ok {
 		v := "XXXX-" + se
 		if s.anchored {
-			v = fmt.Sprintf("%04d-%s", seasonYear(s.anchor, se, off), se)
+			y := seasonYear(s.anchor, se, off)
+			if off == 0 && s.tense(i) < 0 && y > s.anchor.Year()-1 && day(y, seasonStart[se], 1).After(s.anchor) {
+				y-- // "began trading this summer", said in November
+			}
+			v = fmt.Sprintf("%04d-%s", y, se)
 		}
 		return piece{end: k + 1, typ: Date, value: v}, true
 	}
@@ -661,6 +709,16 @@ func (s *scanner) relUnit(code string, off, end int, articleOK bool) (piece, boo
 // count reads how many units: a number, a vague count ("several") as -1,
 // or "a"/"een" as 1 (word reports a number word).
 func (s *scanner) count(i int) (v, n int, article, ok bool) {
+	if s.lx.lang == "en" {
+		// "a couple of years", "couple of days": two
+		k := i
+		if s.is(k, "a") {
+			k++
+		}
+		if s.is(k, "couple") && s.is(k+1, "of") {
+			return 2, k + 2 - i, false, true
+		}
+	}
 	if _, vn, ok := s.lx.vague.match(s.toks, i); ok {
 		return -1, vn, false, true
 	}
@@ -708,6 +766,9 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 		return piece{}, false
 	}
 	k := j + cn
+	if !half && s.is(k+1, "/") && s.is(k, "1") && s.is(k+2, "2") && s.adj(k+1) && s.adj(k+2) {
+		half, k = true, k+3 // "2 1/2 years"
+	}
 	if s.is(k, "-") && s.adj(k) {
 		k++
 	}
@@ -715,13 +776,13 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 		k++
 	}
 	u, isU := s.lx.units[s.word(k)]
-	if !isU {
-		return piece{}, false
+	if !isU || n >= 1000 {
+		return piece{}, false // "the 1988 quarter" is no duration
 	}
 	if article && !half && (u.code == "Q" || u.code == "S" || u.plural || !durPrev[s.word(j-1)] && !pre && s.agoAfter(k+1) == 0) {
 		return piece{}, false // "$1.76 a year", "four flights a week"
 	}
-	if ageWords[s.word(k+1)] || u.code == "S" && (s.lx.quarter[s.word(k+1)] || s.lx.half[s.word(k+1)]) {
+	if ageWords[s.word(k+1)] || s.is(k+1, "-") && ageWords[s.word(k+2)] || u.code == "S" && (s.lx.quarter[s.word(k+1)] || s.lx.half[s.word(k+1)]) {
 		return piece{}, false // "52 years old", "the 1988 second quarter"
 	}
 	if n == 1 && u.plural && !half {
@@ -731,6 +792,9 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 	// "a year and a half", "twee en een half jaar" (the latter not handled)
 	if _, hn, ok := halfTail.match(s.toks, k); ok {
 		half, k = true, k+hn
+	}
+	if s.lx.lang == "en" && s.is(k, "or") && s.is(k+1, "so") {
+		k += 2 // "a week or so ago", "the next two years or so"
 	}
 	if pre || s.agoAfter(k) > 0 {
 		if !pre {
@@ -745,6 +809,9 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 			v = unknown(u.code)
 			if s.anchored {
 				v = shift(s.anchor, u.code, sign*n)
+			}
+			if y, q, ok := s.quarterRef(); ok && n == 1 && !half && u.code == "Y" && sign < 0 && s.quarterContext() {
+				v = quarterValue(y-1, q) // "from $1.2 billion a year earlier": the same quarter
 			}
 		}
 		return piece{end: k, typ: Date, value: v, durOK: true}, true
@@ -896,6 +963,9 @@ func (s *scanner) setExpr(i int) (piece, bool) {
 	k := i + n
 	if wd, _, ok := s.weekdayAt(k); ok {
 		return piece{end: k + 1, typ: Set, value: fmt.Sprintf("XXXX-WXX-%d", wd)}, true
+	}
+	if m, mn, abbrev := s.monthAt(k); mn > 0 && !abbrev {
+		return piece{end: k + mn, typ: Set, value: fmtYM(0, m)}, true // "each July"
 	}
 	if p, ok := s.lx.partOfDay[s.word(k)]; ok {
 		return piece{end: k + 1, typ: Set, value: "XXXX-XX-XXT" + p}, true

@@ -26,7 +26,8 @@ func german() *lexicon {
 	rel["in der vergangenen"], rel["in der kommenden"], rel["in der nächsten"], rel["am kommenden"], rel["am vergangenen"], rel["am letzten"], rel["am nächsten"] = -1, 1, 1, 1, -1, -1, 1
 	rel["in diesem"], rel["in dieser"] = 0, 0
 	return &lexicon{
-		lang: "de",
+		yearIn: set("im", "in"),
+		lang:   "de",
 		months: map[string]int{"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
 			"august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 			"jan": 1, "feb": 2, "febr": 2, "mär": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12},

@@ -10,7 +10,8 @@ func english() *lexicon {
 	nums["a"], nums["an"], nums["hundred"] = 1, 1, 100
 	nums["dozen"] = 12
 	return &lexicon{
-		lang: "en",
+		yearIn: set("in"),
+		lang:   "en",
 		months: map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 			"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 			"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12},
@@ -73,6 +74,11 @@ func english() *lexicon {
 			"killed", "injured", "announced", "reported", "closed", "ended", "last", "ago", "yesterday", "earlier"),
 		participle: func(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ed") && !pastFalse[w] },
 		perfectAux: set("has", "have"),
+		reporting:  set("said", "told", "announced", "reported", "added", "stated", "noted", "according"),
+		adjPrev: set("a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "previously", "recently",
+			"newly", "be", "been", "being", "is", "are", "to", "not", "already", "widely", "closely", "well", "highly", "unexpected"),
+		pastDefault: true,
+		deadline:    set("by", "until", "till", "before", "effective", "payable"),
 	}
 }
 

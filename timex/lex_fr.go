@@ -9,7 +9,8 @@ func french() *lexicon {
 	nums["une"], nums["cent"] = 1, 100
 	rel := map[string]int{"dernier": -1, "dernière": -1, "passé": -1, "passée": -1, "prochain": 1, "prochaine": 1, "précédent": -1, "précédente": -1, "suivant": 1, "suivante": 1, "en cours": 0}
 	return &lexicon{
-		lang: "fr",
+		yearIn: set("en"),
+		lang:   "fr",
 		months: map[string]int{"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
 			"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 			"janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "déc": 12},

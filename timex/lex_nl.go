@@ -15,7 +15,8 @@ func dutch() *lexicon {
 	nums["één"], nums["honderd"], nums["enkele"] = 1, 100, -1
 	delete(nums, "enkele")
 	return &lexicon{
-		lang: "nl",
+		yearIn: set("in"),
+		lang:   "nl",
 		months: map[string]int{"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
 			"augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 			"jan": 1, "feb": 2, "febr": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12},
@@ -81,7 +82,7 @@ func dutch() *lexicon {
 			"vertrok", "vertrokken", "deed", "deden", "heeft", "hebben", "wilde", "wilden", "kon", "konden", "moest", "moesten", "mocht",
 			"schreef", "verklaarde", "meldde", "meldden", "tekende", "ondertekende", "reisde", "arriveerde", "maakte", "maakten", "noemde",
 			"zeiden", "vielen", "viel", "sloeg", "won", "verloor", "overleed", "stierf", "begon", "begonnen", "eindigde", "sloot", "opende",
-			"liep", "vorige", "vorig", "afgelopen", "gisteren", "eergisteren", "geleden", "jongstleden", "voorbije", "toen", "verscheen", "bedankte", "nodigde", "kondigde"),
+			"liep", "kreeg", "kregen", "zat", "zaten", "lag", "lagen", "riep", "riepen", "sloten", "wonnen", "schreven", "dacht", "dachten", "wist", "wisten", "vorige", "vorig", "afgelopen", "gisteren", "eergisteren", "geleden", "jongstleden", "voorbije", "toen", "verscheen", "bedankte", "nodigde", "kondigde"),
 		participle:    dutchParticiple,
 		perfectAux:    set("is", "zijn"),
 		passiveAux:    set("wordt", "worden", "zal", "zullen"),

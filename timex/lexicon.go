@@ -77,6 +77,19 @@ type lexicon struct {
 	passiveAux map[string]bool
 	// pastForm recognises regular past-tense forms given the word before.
 	pastForm func(w, prev string) bool
+	// reporting verbs ("said") are weak tense cues away from the
+	// expression; adjPrev words before a participle make it an adjective
+	// ("the unspecified date"), no tense cue.
+	reporting, adjPrev map[string]bool
+	// pastDefault: a weekday without tense cue is the last one (news
+	// reports what happened).
+	pastDefault bool
+	// deadline prepositions before a month or date make its year the
+	// nearest, whatever the tense ("was to be repaid by February").
+	deadline map[string]bool
+	// yearIn are the prepositions that make a bare year the time of the
+	// sentence ("in 2019"), so that its day-month dates take that year.
+	yearIn map[string]bool
 	// presentFuture: a sentence without tense cue speaks of the future
 	// (Dutch, German, French present tense for planned events).
 	presentFuture bool

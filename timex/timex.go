@@ -90,6 +90,12 @@ type scanner struct {
 	sentYear    map[int]int
 	lastDay     string
 	lastDaySent int
+	// lastYear is the year of the last DATE with a known year; refQY and
+	// refQ the reporting quarter the text last named ("third-quarter
+	// profit"); quarterWords counts the text's words for quarters.
+	lastYear     int
+	refQY, refQ  int
+	quarterWords int
 }
 
 func newScanner(text, lang string, anchor model.Time) *scanner {
@@ -98,6 +104,12 @@ func newScanner(text, lang string, anchor model.Time) *scanner {
 		a := anchor.Time
 		s.anchor = time.Date(a.Year(), a.Month(), a.Day(), a.Hour(), a.Minute(), 0, 0, time.UTC)
 		s.anchored = true
+	}
+	for i, t := range s.toks {
+		if (t.text == "quarter" || t.text == "quarterly" || t.text == "quarters") && !(i+1 < len(s.toks) && s.toks[i+1].text == "-") &&
+			!(i > 0 && (s.toks[i-1].text == "-" || s.toks[i-1].text == "a")) {
+			s.quarterWords++
+		}
 	}
 	spans := analysis.Sentences(text, lang)
 	s.sent = make([]int, len(s.toks))
@@ -145,9 +157,24 @@ func (s *scanner) note(i int, p piece) {
 	if p.endValue != "" {
 		v = p.endValue
 	}
-	if len(v) == 4 && v[0] != 'X' {
+	if len(v) == 4 && v[0] != 'X' && (s.toks[i].kind != kNum || s.lx.yearIn[s.word(i-1)]) {
+		// "last year", "in 2019": the year the sentence speaks of (not
+		// "since 1987", which starts a period)
 		if y, err := strconv.Atoi(v); err == nil {
 			s.sentYear[s.sent[i]] = y
+		}
+	}
+	if len(v) >= 4 && v[0] != 'X' {
+		if y, err := strconv.Atoi(v[:4]); err == nil {
+			s.lastYear = y
+		}
+	}
+	if len(v) == 7 && v[5] == 'Q' && v[0] != 'X' && s.anchored {
+		y, _ := strconv.Atoi(v[:4])
+		q := int(v[6] - '0')
+		// only a complete quarter is reported on
+		if cur := s.anchor.Year()*4 + (int(s.anchor.Month())-1)/3; y*4+q-1 < cur && y*4+q-1 >= cur-4 {
+			s.refQY, s.refQ = y, q
 		}
 	}
 	if len(v) == 10 && v[0] != 'X' && v[4] == '-' && v[7] == '-' {
@@ -164,15 +191,31 @@ func (s *scanner) tense(i int) int {
 	}
 	k := s.sent[i]
 	lo, hi := s.sentStart[k], s.sentEnd[k]
+	weak := 0
 	for d := 1; d < hi-lo; d++ {
 		for _, j := range [2]int{i - d, i + d} {
 			if j < lo || j >= hi {
 				continue
 			}
-			if v := s.cue(j); v != 0 {
-				return v
+			v := s.cue(j)
+			if v == 0 {
+				continue
 			}
+			// A reporting verb ("said", "told") some way off tells the
+			// time of the report, not of what is reported ("said the
+			// dividend is payable Jan. 2"); next to the expression it is
+			// the event ("said Tuesday").
+			if d > 2 && s.lx.reporting[s.toks[j].text] {
+				if weak == 0 {
+					weak = v
+				}
+				continue
+			}
+			return v
 		}
+	}
+	if weak != 0 {
+		return weak
 	}
 	if s.lx.presentFuture {
 		return 1
@@ -192,7 +235,7 @@ func (s *scanner) cue(j int) int {
 	if s.lx.past[t.text] || s.lx.pastForm != nil && !t.upper() && s.lx.pastForm(t.text, s.word(j-1)) {
 		return -1
 	}
-	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) {
+	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) && !s.lx.adjPrev[s.word(j-1)] {
 		return -1
 	}
 	if s.lx.perfectAux[t.text] {

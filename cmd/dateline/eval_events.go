@@ -16,7 +16,7 @@ func runEvalEvents(ctx context.Context, a *app, args []string) error {
 	fs := newFlags(a, "eval events", "")
 	data := fs.String("data", "../shared/data/events-plover-gsr/PLOVER_GSR_CAMEO.dev.json", "PLOVER GSR JSON file")
 	holdout := fs.Int("holdout", 4, "also score the tuning part and the held-out part (every K-th record); 0 to skip")
-	showErrors := fs.Bool("errors", false, "list the records coded wrongly")
+	showErrors := fs.Bool("errors", false, "list the records coded wrongly (of the tuning part when --holdout > 1)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -89,8 +89,14 @@ func runEvalEvents(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%s\n", t, s.Gold, s.Predicted, s.Correct, s.Precision, s.Recall, s.F1, conf)
 	}
 	if *showErrors {
+		// with a held-out part, list the tuning part's errors only, so
+		// that the held-out records stay unseen
+		errs := all.Errors
+		if *holdout > 1 {
+			errs = tune.Errors
+		}
 		fmt.Fprintln(w)
-		for _, m := range all.Errors {
+		for _, m := range errs {
 			fmt.Fprintf(w, "%s\tgold %s %v->%v\tgot %s %s->%s\t%s\n", m.Record.ID, m.Record.Type, m.Record.Sources, m.Record.Targets,
 				m.Event.Type, m.Event.Source.Country, m.Event.Target.Country, m.Record.Text)
 		}

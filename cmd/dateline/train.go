@@ -60,10 +60,11 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	epochs := fs.Int("epochs", 5, "perceptron epochs")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times")
 	prune := fs.Float64("prune", 0.002, "drop feature rows whose weights are all below this fraction of the largest")
-	misc := fs.Bool("misc", true, "relabel nationality/language words as MISC in data without MISC")
-	silver := fs.Bool("silver", true, "for data without MISC (WikiANN, Europeana): drop title fragments and noisy spans, add surname-only and upper-case copies")
+	relabel := fs.Bool("misc", true, "relabel nationality/language words as MISC in data without MISC")
+	silver := fs.Bool("silver", true, "for data without MISC (WikiANN, Europeana): drop title fragments and noisy spans, add surname-only, upper-case and titled-name copies")
 	surnames := fs.Float64("surnames", 0.5, "with --silver: share of sentences with full person names copied with surnames only")
 	upper := fs.Float64("upper", 0.1, "with --silver: share of sentences copied in upper case (headline style)")
+	titles := fs.Float64("titles", 0.3, "with --silver: share of sentences with a full person name copied with a nationality and a title before it")
 	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -103,7 +104,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 
 	var sents []ner.Sentence
-	hasMISC := false
+	misc, entities := 0, 0
 	for _, f := range files {
 		s, err := readCoNLLFile(f)
 		if err != nil {
@@ -111,25 +112,32 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		}
 		for _, x := range s {
 			for _, t := range x.Tags {
-				if strings.HasSuffix(t, "-MISC") {
-					hasMISC = true
+				if strings.HasPrefix(t, "B-") {
+					entities++
+					if t == "B-MISC" {
+						misc++
+					}
 				}
 			}
 		}
 		a.log.Info("train ner: read", "file", f, "sentences", len(s))
 		sents = append(sents, s...)
 	}
+	// silver data has no MISC (a handful of stray MISC tags in Europeana
+	// do not make it gold)
+	hasMISC := misc*50 > entities
 	if *silver && !hasMISC {
 		n := len(sents)
 		sents = ner.CleanSilver(sents, *lang)
 		kept := len(sents)
 		sur := ner.AugmentSurnames(sents, *surnames, *seed)
 		up := ner.AugmentCase(sents, *upper, *seed)
-		sents = append(append(sents, sur...), up...)
-		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up))
+		tit := ner.AugmentTitles(sents, *lang, *titles, *seed)
+		sents = append(append(append(sents, sur...), up...), tit...)
+		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit))
 	}
 	lex := ner.Lexicon(*lang)
-	if *misc && !hasMISC {
+	if *relabel && !hasMISC {
 		n := ner.RelabelMISC(sents, *lang, lex)
 		a.log.Info("train ner: relabelled MISC", "mentions", n)
 	}

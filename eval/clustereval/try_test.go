@@ -39,10 +39,10 @@ func TestTryECB(t *testing.T) {
 		}
 		return BCubed(pred, sub)
 	}
-	w := cluster.DefaultWeights()
+	w := cluster.Weights{0, 0.5, 0.5, 1, 0.5, 5, 0.5}
 	best := 0.0
 	bthr := 0.15
-	vals := []float64{0, 0.5, 1, 2, 3, 5}
+	vals := []float64{0, 0.25, 0.5, 1, 2, 3, 5, 8}
 	for round := 0; round < 2; round++ {
 		for c := range cluster.NumChannels {
 			for _, v := range vals {

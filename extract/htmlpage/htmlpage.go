@@ -14,7 +14,6 @@
 package htmlpage
 
 import (
-	"os"
 	"bytes"
 	"context"
 	"errors"
@@ -111,9 +110,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		}
 	}
 	briefs := findBriefs(doc, u, e.maxBriefs())
-	if os.Getenv("XNOCAP") == "" {
-		pruneCaptions(doc)
-	}
+	pruneCaptions(doc)
 
 	paras, tm, err := e.mainText(ctx, doc, u)
 	if err != nil {
@@ -124,7 +121,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		paras = append([]string{lead}, paras...)
 	}
 	var teasers []model.Brief
-	if !e.Plain && os.Getenv("XNOTEASE") == "" {
+	if !e.Plain {
 		paras, teasers = splitTeasers(paras, linkTexts(doc))
 		briefs = append(teasers, briefs...)
 	}

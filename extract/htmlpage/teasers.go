@@ -44,8 +44,8 @@ func linkTexts(doc *html.Node) map[string]bool {
 func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brief) {
 	isLink := make([]bool, len(paras))
 	for i, p := range paras {
-		s := squash(stripLabel(p))
-		isLink[i] = len(strings.Fields(p)) >= 3 && links[s]
+		bare := stripLabel(p)
+		isLink[i] = len(strings.Fields(p)) >= 3 && links[squash(bare)] && (bare != p || headlineLike(p))
 	}
 	// The trailing run: from the first linked headline after which linked
 	// headlines make up at least 40% of the paragraphs, and at least two.
@@ -99,4 +99,18 @@ func stripLabel(p string) string {
 		}
 	}
 	return p
+}
+
+// headlineLike reports whether p reads as a headline rather than a
+// sentence: short and without closing punctuation.
+func headlineLike(p string) bool {
+	p = strings.TrimSpace(p)
+	if len(p) > 200 || p == "" {
+		return false
+	}
+	switch p[len(p)-1] {
+	case '.', ':', ',', ';':
+		return false
+	}
+	return true
 }

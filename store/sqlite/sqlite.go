@@ -47,6 +47,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if err := s.backfillSearch(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -175,6 +179,20 @@ var migrations = []string{
 		data BLOB NOT NULL,
 		up_to INTEGER NOT NULL
 	);`,
+	// search: an FTS5 index of pre-analysed terms (package search), facet
+	// values per article, and a queue of articles stored before the index
+	// existed, which Open indexes (see backfillSearch).
+	`CREATE VIRTUAL TABLE article_fts USING fts5(title, text, ents, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+	CREATE TABLE article_facets (
+		kind TEXT NOT NULL,
+		value TEXT NOT NULL,
+		article_id INTEGER NOT NULL,
+		PRIMARY KEY (kind, value, article_id)
+	) WITHOUT ROWID;
+	CREATE INDEX article_facets_article ON article_facets(article_id, kind, value);
+	CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
+	CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY);
+	INSERT INTO search_pending SELECT id FROM articles;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -290,6 +308,9 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		}
 	}
 	if err := putDerived(ctx, tx, id, a); err != nil {
+		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
+	}
+	if err := putSearch(ctx, tx, id, a); err != nil {
 		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
 	}
 	if err := tx.Commit(); err != nil {

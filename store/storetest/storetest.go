@@ -32,6 +32,7 @@ func Run(t *testing.T, open Opener) {
 		{"UntrustedText", testUntrustedText},
 	}
 	tests = append(tests, derivedTests()...)
+	tests = append(tests, searchTests()...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

@@ -1,0 +1,191 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Reporting-period and narrative references, as TimeML annotates them in
+// news: a company report speaks of "the quarter", "the latest period",
+// "the year-ago quarter" and compares with "a year earlier", all of which
+// name the reported fiscal quarter (or the one a year before it); a
+// narrative names "that year" or "the following year" relative to the
+// last year it mentioned.
+
+// quarterRef returns the reporting quarter as of token i: the last quarter
+// of the anchor's year (or the year before) that the text named, else
+// the last complete quarter before the anchor. ok is false without an
+// anchor.
+func (s *scanner) quarterRef() (y, q int, ok bool) {
+	if !s.anchored {
+		return 0, 0, false
+	}
+	if s.refQY != 0 {
+		return s.refQY, s.refQ, true
+	}
+	y, q = s.anchor.Year(), (int(s.anchor.Month())-1)/3
+	if q == 0 {
+		y, q = y-1, 4
+	}
+	return y, q, true
+}
+
+// quarterContext reports whether the text speaks of fiscal quarters, so
+// that "a year ago" compares with the same quarter of the year before.
+func (s *scanner) quarterContext() bool { return s.quarterWords > 0 }
+
+// quarterValue formats a quarter, XXXX-QX parts when unknown.
+func quarterValue(y, q int) string {
+	if q == 0 {
+		return fmtYear(y) + "-QX"
+	}
+	return fmt.Sprintf("%s-Q%d", fmtYear(y), q)
+}
+
+// yearAgo reads "year-ago", "year-earlier" (tokens year - ago) at i and
+// returns the token after it.
+func (s *scanner) yearAgo(i int) (int, bool) {
+	if s.is(i, "year") && s.is(i+1, "-") && (s.is(i+2, "ago") || s.is(i+2, "earlier")) && s.adj(i+1) && s.adj(i+2) {
+		return i + 3, true
+	}
+	return 0, false
+}
+
+// periodExpr reads the reporting-period idioms of business news: "the
+// quarter", "the latest quarter", "the latest period", "the year-ago
+// quarter", "the comparable year-earlier period", "year-earlier"
+// (before a noun), "the year-ago third quarter", "the 1988 quarter",
+// "the 1988 second quarter", "the year ended Sept. 30", "the full year".
+func (s *scanner) periodExpr(i int) (piece, bool) {
+	if s.lx.lang != "en" {
+		return piece{}, false
+	}
+	j := i
+	if s.is(j, "comparable") || s.is(j, "corresponding") || s.is(j, "same") {
+		j++
+	}
+	// year-ago [third] quarter|period
+	if k, ok := s.yearAgo(j); ok {
+		y, q, anch := s.quarterRef()
+		if !anch {
+			return piece{end: k, typ: Date, value: "XXXX", articleOK: true}, true
+		}
+		if oq, n, ok := s.ordinal(k); ok && oq >= 1 && oq <= 4 {
+			kk := k + n
+			if s.is(kk, "-") {
+				kk++
+			}
+			if s.lx.quarter[s.word(kk)] {
+				return piece{end: kk + 1, typ: Date, value: quarterValue(s.anchor.Year()-1, oq), articleOK: true}, true
+			}
+		}
+		if s.is(k, "quarter") || s.is(k, "period") {
+			return piece{end: k + 1, typ: Date, value: quarterValue(y-1, q), articleOK: true}, true
+		}
+		if _, _, _, ok := s.count(k); ok {
+			return piece{}, false // "the year-earlier nine months": the duration
+		}
+		if s.quarterContext() {
+			return piece{end: k, typ: Date, value: quarterValue(y-1, q), articleOK: true}, true
+		}
+		return piece{end: k, typ: Date, value: fmtYear(s.anchor.Year() - 1), articleOK: true}, true
+	}
+	if !s.is(i-1, "the") && !s.is(i-1, "its") {
+		return piece{}, false
+	}
+	// the [latest|most recent|current] quarter|period
+	k := i
+	cur := false
+	switch {
+	case s.is(k, "latest") || s.is(k, "recent"):
+		k++
+	case s.is(k, "most") && s.is(k+1, "recent"):
+		k += 2
+	case s.is(k, "current"):
+		cur = true
+		k++
+	}
+	if s.is(k, "fiscal") {
+		k++
+	}
+	if s.is(k, "quarter") || s.is(k, "period") && k > i {
+		y, q, ok := s.quarterRef()
+		if !ok {
+			return piece{end: k + 1, typ: Date, value: "XXXX-QX", articleOK: true}, true
+		}
+		if cur {
+			y, q = s.anchor.Year(), (int(s.anchor.Month())-1)/3+1
+		}
+		if s.is(k, "period") && !s.quarterContext() {
+			return piece{}, false
+		}
+		return piece{end: k + 1, typ: Date, value: quarterValue(y, q), articleOK: true}, true
+	}
+	// the 1988 [second] quarter|period
+	if v, l, ok := s.digits(i); ok && l == 4 && v >= 1900 && v < 2100 {
+		k := i + 1
+		if oq, n, ok := s.ordinal(k); ok && oq >= 1 && oq <= 4 {
+			kk := k + n
+			if s.is(kk, "-") {
+				kk++
+			}
+			if s.lx.quarter[s.word(kk)] {
+				return piece{end: kk + 1, typ: Date, value: quarterValue(v, oq), articleOK: true}, true
+			}
+		}
+		if s.is(k, "quarter") || s.is(k, "period") && s.quarterContext() {
+			_, q, _ := s.quarterRef()
+			return piece{end: k + 1, typ: Date, value: quarterValue(v, q), articleOK: true}, true
+		}
+		if s.is(k, "period") {
+			return piece{end: k + 1, typ: Date, value: strconv.Itoa(v), articleOK: true}, true
+		}
+	}
+	// the [fiscal] year ended|ending ...: a year's duration; the full year:
+	// the current year
+	k = i
+	if s.is(k, "fiscal") {
+		k++
+	}
+	if s.is(k, "year") && (s.is(k+1, "ended") || s.is(k+1, "ending")) {
+		return piece{end: k + 1, typ: Duration, value: "P1Y", articleOK: true}, true
+	}
+	if s.is(i, "full") && s.is(i+1, "year") && s.anchored {
+		return piece{end: i + 2, typ: Date, value: fmtYear(s.anchor.Year()), articleOK: true}, true
+	}
+	return piece{}, false
+}
+
+// narrativeYear reads "that year", "the following year", "the previous
+// year": relative to the last year the text named, else to the anchor.
+func (s *scanner) narrativeYear(i int) (piece, bool) {
+	off := 0
+	k := i
+	switch {
+	case s.is(i, "that") && s.lastYear != 0:
+		k++
+	case s.is(i, "the") && (s.is(i+1, "following") || s.is(i+1, "next")) && s.lastYear != 0:
+		off, k = 1, i+2
+	case s.is(i, "the") && (s.is(i+1, "previous") || s.is(i+1, "preceding")) && s.lastYear != 0:
+		off, k = -1, i+2
+	case s.is(i, "the") && (s.is(i+1, "following") || s.is(i+1, "previous") || s.is(i+1, "preceding")):
+		// no year named yet: the anchor's neighbours
+		if !s.is(i+2, "year") {
+			return piece{}, false
+		}
+		o := 1
+		if !s.is(i+1, "following") {
+			o = -1
+		}
+		return s.relUnit("Y", o, i+3, false)
+	default:
+		return piece{}, false
+	}
+	if !s.is(k, "year") || s.lx.lang != "en" {
+		return piece{}, false
+	}
+	if s.is(k+1, "'") || s.is(k+1, "-") && s.adj(k+1) {
+		return piece{}, false
+	}
+	return piece{end: k + 1, typ: Date, value: fmtYear(s.lastYear + off)}, true
+}
