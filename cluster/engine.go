@@ -13,7 +13,7 @@ type Config struct {
 	// Weights of the channels in the join score; zero: DefaultWeights().
 	Weights Weights
 	// Threshold is the score an article needs to join a cluster that has
-	// articles in its language (default 0.30).
+	// articles in its language (default 0.13).
 	Threshold float64
 	// CrossThreshold is the score needed to join a cluster with no article
 	// in the article's language, where only language-independent channels
@@ -50,7 +50,7 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.30)
+	def(&c.Threshold, 0.13)
 	def(&c.CrossThreshold, 0.40)
 	def(&c.StoryThreshold, 0.30)
 	defd := func(v *time.Duration, d time.Duration) {

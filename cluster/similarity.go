@@ -206,13 +206,13 @@ type Weights [NumChannels]float64
 // (docs/clustering.md).
 func DefaultWeights() Weights {
 	return Weights{
-		ChEntities: 3,
-		ChPlaces:   1,
-		ChDates:    1,
+		ChEntities: 2,
+		ChPlaces:   0.25,
+		ChDates:    0.5,
 		ChEvents:   1,
 		ChNumbers:  0.5,
-		ChGrams:    0.5,
-		ChTerms:    3,
+		ChGrams:    3,
+		ChTerms:    0.5,
 	}
 }
 
@@ -238,4 +238,4 @@ func (w Weights) Score(s Similarity) float64 {
 	return sc
 }
 
-const dateConflictFactor = 0.5
+const dateConflictFactor = 0.25

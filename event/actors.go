@@ -30,6 +30,8 @@ var preps = map[string]bool{
 	"over": true, "between": true, "among": true, "near": true, "across": true, "than": true,
 	"aan": true, "met": true, "naar": true, "voor": true, "tegen": true, "door": true,
 	"van": true, "uit": true, "bij": true, "op": true, "tussen": true, "te": true, "namens": true,
+	// attribution: "volgens Belta", "according to reports"
+	"volgens": true, "according": true,
 }
 
 // determiners and the like skipped when looking for a governing preposition.

@@ -240,13 +240,42 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	}
 	isVerb := func(up string) bool { _, ok := c.lx.verbs[up]; return ok }
 	var acts []scored
+	placeCountry := ""
 	for _, h := range hits {
-		if h.country == "" {
+		if h.country == "" && !(h.agent && h.sector != "") {
 			continue
 		}
-		acts = append(acts, scored{actorHit: h, prep: governing(toks, h, isVerb)})
+		a := scored{actorHit: h, prep: governing(toks, h, isVerb)}
+		if h.loc && placePreps[a.prep] {
+			// "in Minsk": where it happened; a role only when nothing else
+			// can take it
+			a.place = true
+			if placeCountry == "" {
+				placeCountry = h.country
+			}
+		}
+		acts = append(acts, a)
 	}
 	src, tgt := assignRoles(toks, lang, tr, acts)
+	// An agent without a country ("police", "the judge") acts in the
+	// country where the event happens, else in the other actor's country
+	// (domestic events are the commonest); with neither it is dropped.
+	fill := func(a, other *scored) *scored {
+		if a == nil || a.country != "" {
+			return a
+		}
+		cp := *a
+		switch {
+		case placeCountry != "":
+			cp.country = placeCountry
+		case other != nil && other.country != "":
+			cp.country = other.country
+		default:
+			return nil
+		}
+		return &cp
+	}
+	src, tgt = fill(src, tgt), fill(tgt, src)
 	ev := model.Event{Type: tr.typ, Mode: tr.mode}
 	if src == nil && tgt == nil {
 		return model.Event{}, false
@@ -277,7 +306,13 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 type scored struct {
 	actorHit
 	prep string
+	// place: a location governed by "in", "at", "te": the event's place
+	// rather than a participant
+	place bool
 }
+
+// placePreps govern the place of an event.
+var placePreps = map[string]bool{"in": true, "at": true, "te": true, "near": true, "bij": true, "nabij": true, "outside": true, "inside": true}
 
 func toActor(toks []token, h actorHit) model.Actor {
 	return model.Actor{Name: spanText(toks, h.i, h.j), EntityID: h.entityID, Country: h.country, Sector: h.sector}
@@ -358,6 +393,9 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			}
 			bl := &lx.blocks[ref.block]
 			for _, p := range bl.patterns {
+				if p.verb != "" && p.verb != ref.base {
+					continue
+				}
 				n, first, ok := matchCAMEO(toks, i, j, p)
 				if ok && n > bestLen {
 					bestCode, bestLen, found, end, post = p.code, n, true, j, first
@@ -512,11 +550,25 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	for k := tr.j + 1; k < tr.post; k++ {
 		look(k)
 	}
-	cond := false
-	for _, t := range toks {
-		if t.low == "unless" || t.low == "tenzij" {
+	cond, condIf, maybe := false, false, false
+	for k, t := range toks {
+		switch {
+		case t.low == "unless" || t.low == "tenzij":
 			cond = true
+		case (t.low == "if" || t.low == "als") && k > tr.j:
+			condIf = true
 		}
+	}
+	for k := tr.i - 1; k >= 0 && k >= tr.i-3; k-- {
+		if w := toks[k].low; w == "may" || w == "might" || w == "could" {
+			maybe = true
+		}
+	}
+	// "may halt mediation if ...", "would deny entry if ...": a conditional
+	// step against the other side is a threat
+	if (fut || maybe) && condIf && (conflict[tr.typ] || tr.typ == Retreat || tr.typ == Reject) {
+		cond = true
+		fut = true
 	}
 	switch {
 	case must && !tr.curated:
@@ -526,6 +578,10 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	case neg && (coop[tr.typ] || tr.typ == Agree || tr.typ == Consult):
 		tr.typ, tr.mode = Reject, ""
 	case fut && !tr.intent && coop[tr.typ]:
+		tr.typ, tr.mode = Agree, ""
+	case fut && !tr.intent && tr.typ == Consult && tr.mode != "visit" && tr.mode != "invitation":
+		// "would meet", "will hold talks": an intent to meet (CAMEO 036) is
+		// AGREE; an announced visit stays a CONSULT/visit
 		tr.typ, tr.mode = Agree, ""
 	case fut && !tr.intent && conflict[tr.typ]:
 		tr.typ, tr.mode = Threaten, ""
@@ -596,7 +652,16 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 		agent := pick(func(a *scored) bool { return a.prep == "by" && a.i > tr.i })
 		return agent, subj
 	}
-	other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" })
+	other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" && !a.place && a.country != "" })
+	if other == nil {
+		other = pick(func(a *scored) bool { return notSubj(a) && !a.place && a.country != "" })
+	}
+	if other == nil {
+		other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" && !a.place })
+	}
+	if other == nil {
+		other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" })
+	}
 	if other == nil {
 		other = pick(func(a *scored) bool { return notSubj(a) })
 	}

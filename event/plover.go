@@ -45,6 +45,23 @@ func Normalize(typ string) string {
 	return typ
 }
 
+// NormalizeDraft maps an event type and mode of an older PLOVER draft
+// (0.5/0.6, as in the PLOVER GSR) to the 2021 type: Normalize, except where
+// the draft's mode names an activity that the 2021 CAMEO-to-PLOVER table
+// (CAMEO2PLOVER-2021.txt) files under another type: destroying property
+// (CAMEO 1712) and small-arms fire (193) are ASSAULT, not COERCE;
+// deporting people (174) is COERCE, not FIGHT.
+func NormalizeDraft(typ, mode string) string {
+	t := Normalize(typ)
+	switch m := strings.ToLower(strings.TrimSpace(mode)); {
+	case t == Coerce && (m == "destroy" || m == "firearms"):
+		return Assault
+	case strings.EqualFold(strings.TrimSpace(typ), "FIGHT") && m == "deport":
+		return Coerce
+	}
+	return t
+}
+
 // cameoRoot gives the PLOVER type of each two-digit CAMEO root, after the
 // CAMEO-to-PLOVER table of 2021 (01 and 02, comments and appeals, are not
 // events in PLOVER; 08 and 16/17 are split by the exceptions in cameoExact).

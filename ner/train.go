@@ -300,6 +300,19 @@ func (m *Model) Evaluate(sents []Sentence) nereval.Result { return New(m).Evalua
 // are tagged together with TagDocument.
 func (t *Tagger) Evaluate(sents []Sentence) nereval.Result {
 	var sc nereval.Scorer
+	for i, tags := range t.TagSentences(sents) {
+		sc.Add(sents[i].Tags, tags)
+	}
+	r := sc.Result()
+	r.Sentences = len(sents)
+	return r
+}
+
+// TagSentences returns the predicted IOB2 tags of each sentence (their
+// own Tags are ignored). Sentences of one document (same Doc, when any
+// sentence has a non-zero Doc) are tagged together with TagDocument.
+func (t *Tagger) TagSentences(sents []Sentence) [][]string {
+	out := make([][]string, 0, len(sents))
 	docs := false
 	for _, s := range sents {
 		docs = docs || s.Doc != 0
@@ -313,14 +326,10 @@ func (t *Tagger) Evaluate(sents []Sentence) nereval.Result {
 		for k := range toks {
 			toks[k] = sents[i+k].Tokens
 		}
-		for k, tags := range t.TagDocument(toks) {
-			sc.Add(sents[i+k].Tags, tags)
-		}
+		out = append(out, t.TagDocument(toks)...)
 		i = j
 	}
-	r := sc.Result()
-	r.Sentences = len(sents)
-	return r
+	return out
 }
 
 // casingStats learns how each frequent word is usually written, from

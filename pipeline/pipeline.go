@@ -62,9 +62,9 @@ type Pipeline struct {
 	Store   store.Store
 	// Workers is the number of concurrent workers; 0 means GOMAXPROCS.
 	Workers int
-	// Log receives one line per failed input; nil discards.
+	// Log receives one line per failed input when OnError is nil.
 	Log *slog.Logger
-	// OnError is called for each failed input (after logging).
+	// OnError, when set, is called for each failed input instead of logging.
 	OnError func(input string, err error)
 	// OnProgress is called after each input is finished.
 	OnProgress func(Summary)
@@ -218,11 +218,10 @@ func (p *Pipeline) finish(ctx context.Context, j *job, sum *Summary) error {
 	switch {
 	case j.err != nil:
 		sum.Errors++
-		if p.Log != nil {
-			p.Log.Error("input failed", "input", j.input, "err", j.err)
-		}
 		if p.OnError != nil {
 			p.OnError(j.input, j.err)
+		} else if p.Log != nil {
+			p.Log.Error("input failed", "input", j.input, "err", j.err)
 		}
 		return nil
 	case j.dup:

@@ -150,6 +150,7 @@ func TestIngestBadInputs(t *testing.T) {
 
 	db := filepath.Join(dir, "db")
 	os.Mkdir(db, 0o777)
+	os.Chmod(db, 0o777) // past the umask: the ingest may run as nobody
 	cmd := exec.Command(binPath, "ingest", "--json", "--db", filepath.Join(db, "t.db"), in)
 	cmd.Dir = dir
 	if os.Geteuid() == 0 { // root reads every file: drop to nobody so permissions apply

@@ -196,6 +196,7 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	lang := fs.String("lang", "", "model language (default: guessed from the file name, else nl)")
 	modelFile := fs.String("model", "", "evaluate this model file instead of the embedded one")
 	jsonOut := fs.Bool("json", false, "print one JSON object")
+	predOut := fs.String("out", "", "also write the predictions to this file (token, gold tag, predicted tag per line; conlleval input)")
 	if _, err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -230,6 +231,11 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	start := time.Now()
 	r := t.Evaluate(sents)
 	el := time.Since(start)
+	if *predOut != "" {
+		if err := writePredictions(*predOut, sents, t.TagSentences(sents)); err != nil {
+			return fmt.Errorf("eval ner: %w", err)
+		}
+	}
 	if *jsonOut {
 		return writeJSON(a.stdout, map[string]any{
 			"data": *data, "lang": *lang, "sentences": r.Sentences, "tokens": r.Tokens,
@@ -240,6 +246,22 @@ func runEvalNER(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "%s: %d sentences, model %s\n", *data, r.Sentences, *lang)
 	fmt.Fprint(a.stdout, r.Table())
+	return nil
+}
+
+// writePredictions writes token, gold and predicted tag per line, a blank
+// line after each sentence.
+func writePredictions(path string, sents []ner.Sentence, pred [][]string) error {
+	var b strings.Builder
+	for i, s := range sents {
+		for k, tok := range s.Tokens {
+			fmt.Fprintf(&b, "%s %s %s\n", tok, s.Tags[k], pred[i][k])
+		}
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
 	return nil
 }
 

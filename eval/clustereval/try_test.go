@@ -39,25 +39,16 @@ func TestTryECB(t *testing.T) {
 		}
 		return BCubed(pred, sub)
 	}
-	w := cluster.Weights{0, 0.5, 0.5, 1, 0.5, 5, 0.5}
-	best := 0.0
-	bthr := 0.15
-	vals := []float64{0, 0.25, 0.5, 1, 2, 3, 5, 8}
-	for round := 0; round < 2; round++ {
-		for c := range cluster.NumChannels {
-			for _, v := range vals {
-				w2 := w
-				w2[c] = v
-				for _, thr := range []float64{0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.22} {
-					b := run(w2, thr)
-					if b.F1 > best {
-						best, w, bthr = b.F1, w2, thr
-						fmt.Printf("best %.4f w=%v thr=%.2f %+v\n", best, w, thr, b)
-					}
-				}
+	for _, we := range []float64{0, 0.5, 1, 2} {
+		for _, wg := range []float64{3, 5, 8} {
+			for _, thr := range []float64{0.13, 0.14, 0.16} {
+				w := cluster.Weights{we, 0.25, 0.5, 1, 0.5, wg, 0.5}
+				b := run(w, thr)
+				fmt.Printf("%.4f w=%v thr=%.2f %+v\n", b.F1, w, thr, b)
 			}
 		}
 	}
+	bthr := 0.0
 	_ = bthr
 	_ = all
 }

@@ -83,7 +83,7 @@ func Load(path string) ([]Record, error) {
 		if r.Event == "DOCUMENT" || strings.TrimSpace(r.Text) == "" {
 			continue
 		}
-		out = append(out, Record{ID: r.ID, Text: r.Text, RawType: r.Event, Type: event.Normalize(r.Event),
+		out = append(out, Record{ID: r.ID, Text: r.Text, RawType: r.Event, Type: event.NormalizeDraft(r.Event, r.Mode),
 			Mode: r.Mode, Sources: actorCodes(r.Source), Targets: actorCodes(r.Target)})
 	}
 	return out, nil
