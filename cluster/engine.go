@@ -20,7 +20,8 @@ type Config struct {
 	// count (default 0.40).
 	CrossThreshold float64
 	// Window is how far apart in stream time an article and a cluster's
-	// latest article may be (default 7 days).
+	// latest article may be (default 3 days; a cluster that keeps
+	// getting articles stays findable).
 	Window time.Duration
 	// Retain is how long a cluster stays open after its latest article;
 	// older clusters and their index postings are dropped (default 30 days)
@@ -35,7 +36,8 @@ type Config struct {
 	// TopK bounds the keys a cluster centroid keeps per channel (terms and
 	// grams keep twice as many); default 40.
 	TopK int
-	// MaxPostings bounds a posting list in one time bucket (default 256).
+	// MaxPostings bounds a posting list in one time bucket (default 64; the
+	// most recent clusters are kept).
 	MaxPostings int
 	// MaxCandidates bounds the clusters scored per article (default 48).
 	MaxCandidates int
@@ -58,7 +60,7 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	defd(&c.Window, 7*24*time.Hour)
+	defd(&c.Window, 3*24*time.Hour)
 	defd(&c.Retain, 30*24*time.Hour)
 	defd(&c.StoryWindow, 180*24*time.Hour)
 	defi := func(v *int, d int) {
@@ -67,7 +69,7 @@ func (c Config) withDefaults() Config {
 		}
 	}
 	defi(&c.TopK, 40)
-	defi(&c.MaxPostings, 256)
+	defi(&c.MaxPostings, 64)
 	defi(&c.MaxCandidates, 48)
 	return c
 }
@@ -77,7 +79,7 @@ const undated = math.MinInt64
 
 // query quotas: how many of an article's heaviest keys per channel are
 // looked up in the index (grams are too unspecific to retrieve by).
-var queryQuota = [NumChannels]int{ChEntities: 8, ChPlaces: 3, ChDates: 3, ChEvents: 3, ChNumbers: 3, ChGrams: 0, ChTerms: 10}
+var queryQuota = [NumChannels]int{ChEntities: 8, ChPlaces: 3, ChDates: 3, ChEvents: 3, ChNumbers: 3, ChGrams: 0, ChTerms: 8}
 
 // Engine clusters a stream of articles into same-event clusters and chains
 // the clusters into stories, incrementally: each Add places one article.
@@ -117,18 +119,18 @@ type clusterRec struct {
 	// is Raw weighted by the rarity statistics as of NAt articles, with
 	// its norms. Sum is refreshed when the stream has grown by a quarter,
 	// so early clusters are not stuck with the IDF of a young stream.
-	Raw  [NumChannels][]Weighted
-	Sum  [NumChannels][]Weighted
-	Norm [NumChannels]float64
-	NAt  int
-	Articles  []int64
-	Dups      int
-	Langs     []string
-	First     time.Time
-	Last      time.Time
-	FirstDay  int64
-	LastDay   int64
-	Title     string
+	Raw      [NumChannels][]Weighted
+	Sum      [NumChannels][]Weighted
+	Norm     [NumChannels]float64
+	NAt      int
+	Articles []int64
+	Dups     int
+	Langs    []string
+	First    time.Time
+	Last     time.Time
+	FirstDay int64
+	LastDay  int64
+	Title    string
 }
 
 type storyRec struct {

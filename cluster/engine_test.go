@@ -97,8 +97,8 @@ func TestEngineEventsAndStories(t *testing.T) {
 	var e Engine
 	p := runStream(t, &e, seedLike())
 	tests := []struct {
-		name string
-		a, b string
+		name                   string
+		a, b                   string
 		sameCluster, sameStory bool
 	}{
 		{"announcement across languages is one event", "announce-nl", "announce-en", true, true},

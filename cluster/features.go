@@ -41,7 +41,8 @@ type Features struct {
 	Places []Weighted `json:"places,omitempty"`
 	// Dates are event dates at several granularities: "2023-02-28",
 	// "2023-02", "2023" and the year-less "XXXX-02-28", so that an
-	// un-anchored "February 28" still meets the anchored date.
+	// un-anchored "February 28" still meets the anchored date; the days of
+	// coded events also as "E:2023-02-28".
 	Dates []Weighted `json:"dates,omitempty"`
 	// Events are PLOVER event keys "CONSULT BLR>CHN" and undirected dyads
 	// "BLR-CHN".
@@ -144,8 +145,10 @@ func Extract(a *model.Article) Features {
 			places.add("k:"+NameKey(e.Place), 1)
 		}
 		addDate(dates, e.Date, 1)
+		addEventDay(dates, e.Date)
 		if e.DateEnd != "" && e.DateEnd != e.Date {
 			addDate(dates, e.DateEnd, 1)
+			addEventDay(dates, e.DateEnd)
 		}
 	}
 
@@ -226,6 +229,15 @@ func addDate(b bag, v string, w float64) {
 		}
 	case len(v) == 4 && yearOK:
 		b.add(y, w/2)
+	}
+}
+
+// addEventDay adds the "E:2023-02-28" key of a coded event's day: two
+// articles whose coded events fall on different days report different
+// events (see Similarity.EventDayConflict).
+func addEventDay(b bag, v string) {
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' {
+		b.add("E:"+v[:10], 1)
 	}
 }
 

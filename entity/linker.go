@@ -3,7 +3,6 @@ package entity
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"dateline/analysis"
 	"dateline/model"
@@ -42,6 +41,7 @@ func NewLinker(kb *KB) *Linker { return &Linker{KB: kb} }
 // Score levels of the linker's mentions.
 const (
 	scoreRole    = 0.7  // a role description resolved to its holder
+	scoreRoleGov = 0.4  // an office in an undated text: its government
 	scoreCoref   = 0.8  // a short form resolved to a full name in the text
 	scoreUnknown = 0.5  // a name the knowledge base does not hold
 	scoreFinder  = 0.85 // a Finder span linked through Lookup
@@ -63,10 +63,7 @@ func (l *Linker) Link(text, lang string, published model.Time, spans []model.Men
 	if spans == nil && l.Finder != nil {
 		spans = l.Finder.Find(text, lang)
 	}
-	at := published.Time
-	if at.IsZero() {
-		at = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+	at := published.Time // zero: undated
 	toks := tokenize(text, lang)
 	matches := kb.gaz.match(text, toks, lang)
 	covered := make([]bool, len(toks))
@@ -90,15 +87,31 @@ func (l *Linker) Link(text, lang string, published model.Time, spans []model.Men
 			per = append(per, perMention{m, g.from, g.to, g.to-g.from > 1})
 		}
 	}
-	out = append(out, l.roles(text, toks, lang, at, matches)...)
+	roleHits, apps := l.roles(text, toks, lang, matches)
+	var roleIdx []int // indices into out of the offices to resolve
+	for _, h := range roleHits {
+		if h.m.EntityID == "" {
+			roleIdx = append(roleIdx, len(out))
+		}
+		out = append(out, h.m)
+	}
 
 	// Candidate spans from the tagger.
 	var pending []model.Mention
+	var filter *spanFilter
+	var sents []analysis.Span
 	for _, s := range spans {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
 		if overlapsAny(s, out) {
+			continue
+		}
+		if filter == nil {
+			sents = analysis.Sentences(text, lang)
+			filter = newSpanFilter(text, toks, lang, sents)
+		}
+		if filter.drop(s) {
 			continue
 		}
 		s.Text = text[s.Start:s.End]
@@ -200,13 +213,43 @@ func (l *Linker) Link(text, lang string, published model.Time, spans []model.Men
 		out = append(out, s)
 	}
 
+	// Offices, now that every person of the text is known.
+	var named []model.Mention
+	for _, m := range out {
+		if m.Type == model.PER && m.EntityID != "" {
+			named = append(named, m)
+		}
+	}
+	ri := 0
+	for _, h := range roleHits {
+		if h.m.EntityID != "" {
+			continue
+		}
+		i := roleIdx[ri]
+		ri++
+		id, typ, score := l.resolveRole(h.iso, h.office, out[i].Start, at, apps, named)
+		out[i].EntityID, out[i].Score = id, score
+		if typ != "" {
+			out[i].Type = typ
+		}
+	}
+	kept := out[:0]
+	for _, m := range out {
+		if m.EntityID != "" {
+			kept = append(kept, m)
+		}
+	}
+	out = kept
+
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
 		}
 		return out[i].End > out[j].End
 	})
-	sents := analysis.Sentences(text, lang)
+	if sents == nil {
+		sents = analysis.Sentences(text, lang)
+	}
 	si := 0
 	for i := range out {
 		for si+1 < len(sents) && out[i].Start >= sents[si].End {

@@ -125,31 +125,47 @@ func wordsFor(m map[string][]string, lang string) []string {
 	return m["en"]
 }
 
-// roles finds role descriptions around demonyms and country names and
-// links them to the office holder, government or armed forces:
+// roleHit is a role description found in a text, before resolution:
+// the office (or "gov"/"mil" for a government or armed forces) of a
+// country, with its mention (EntityID still empty).
+type roleHit struct {
+	m           model.Mention
+	iso, office string
+}
+
+// apposition is a title written directly before a name ("De Russische
+// minister van Defensie Sergei Sjoigoe", "President of Belarus Alexander
+// Lukashenko"): the text tells us who holds the office, whatever the
+// knowledge base says.
+type apposition struct {
+	iso, office string
+	nameStart   int // byte offset of the name after the title
+}
+
+// roles finds role descriptions around demonyms and country names:
 //
-//	de Belarussische president      -> the president of Belarus at `at`
+//	de Belarussische president      -> an office of Belarus
 //	the Chinese foreign ministry     -> the government of China
-//	le président russe               -> the president of Russia
-//	the president of Belarus         -> the president of Belarus
+//	le président russe               -> an office of Russia
+//	the president of Belarus         -> an office of Belarus
 //
 // A title followed by a name ("Russian President Vladimir Putin") is left
-// to the name's own mention.
-func (l *Linker) roles(text string, toks []token, lang string, at time.Time, matches []gazMatch) []model.Mention {
+// to the name's own mention and returned as an apposition instead.
+// Government and armed-forces phrases are linked at once; offices are
+// resolved to people by resolveRole once all names of the text are known.
+func (l *Linker) roles(text string, toks []token, lang string, matches []gazMatch) ([]roleHit, []apposition) {
 	kb := l.KB
 	startsAt := map[int]int{} // token -> index in matches
 	for i, g := range matches {
 		startsAt[g.from] = i
 	}
-	var out []model.Mention
-	emit := func(from, to int, typ, id string) {
-		if id == "" {
-			return
-		}
-		out = append(out, model.Mention{
+	var out []roleHit
+	var apps []apposition
+	emit := func(from, to int, typ, iso, office, id string) {
+		out = append(out, roleHit{m: model.Mention{
 			Text: text[toks[from].start:toks[to-1].end], Type: typ, EntityID: id,
 			Start: toks[from].start, End: toks[to-1].end, Score: scoreRole,
-		})
+		}, iso: iso, office: office})
 	}
 	nameFollows := func(i int) bool {
 		if i >= len(toks) || !joinable(text[toks[i-1].end:toks[i].start]) {
@@ -160,6 +176,15 @@ func (l *Linker) roles(text string, toks []token, lang string, at time.Time, mat
 		}
 		return toks[i].upper && !analysis.IsStopWord(lang, toks[i].fold)
 	}
+	// office emits a role phrase over tokens [from, to) for an office of
+	// iso, or records an apposition when a name follows at token next.
+	office := func(from, to, next int, iso, off string) {
+		if nameFollows(next) {
+			apps = append(apps, apposition{iso: iso, office: off, nameStart: toks[next].start})
+			return
+		}
+		emit(from, to, model.PER, iso, off, "")
+	}
 	for _, g := range matches {
 		r := &kb.recs[g.rec]
 		if r.Kind != KindCountry {
@@ -168,20 +193,19 @@ func (l *Linker) roles(text string, toks []token, lang string, at time.Time, mat
 		iso := r.Country
 		// Demonym + title / government / forces.
 		if g.demonym {
-			if office, n := officeAt(toks, g.to, lang); n > 0 && toksJoin(text, toks, g.to-1, g.to+n) {
-				if !nameFollows(g.to + n) {
-					emit(g.from, g.to+n, model.PER, l.holder(iso, office, at))
-				}
+			if off, n := officeAt(toks, g.to, lang); n > 0 && toksJoin(text, toks, g.to-1, g.to+n) {
+				office(g.from, g.to+n, g.to+n, iso, off)
 				continue
 			}
 			if _, n := phraseAt(toks, g.to, wordsFor(govWords, lang)); n > 0 && toksJoin(text, toks, g.to-1, g.to+n) {
-				id, _ := kb.GovernmentID(iso)
-				emit(g.from, g.to+n, model.ORG, id)
+				if id, ok := kb.GovernmentID(iso); ok {
+					emit(g.from, g.to+n, model.ORG, iso, "gov", id)
+				}
 				continue
 			}
 			if _, n := phraseAt(toks, g.to, wordsFor(milWords, lang)); n > 0 && toksJoin(text, toks, g.to-1, g.to+n) {
 				if i, ok := kb.byID[GenID(model.ORG, KindMil, iso)]; ok {
-					emit(g.from, g.to+n, model.ORG, kb.recs[i].ID)
+					emit(g.from, g.to+n, model.ORG, iso, "mil", kb.recs[i].ID)
 				}
 				continue
 			}
@@ -189,10 +213,8 @@ func (l *Linker) roles(text string, toks []token, lang string, at time.Time, mat
 		// Title + demonym (French order): "le président russe".
 		if g.demonym && lang == "fr" {
 			for n := 1; n <= 4 && g.from-n >= 0; n++ {
-				if office, m := officeAt(toks, g.from-n, lang); m == n && toksJoin(text, toks, g.from-n, g.to) {
-					if !nameFollows(g.to) {
-						emit(g.from-n, g.to, model.PER, l.holder(iso, office, at))
-					}
+				if off, m := officeAt(toks, g.from-n, lang); m == n && toksJoin(text, toks, g.from-n, g.to) {
+					office(g.from-n, g.to, g.to, iso, off)
 					break
 				}
 			}
@@ -202,32 +224,118 @@ func (l *Linker) roles(text string, toks []token, lang string, at time.Time, mat
 			prep := toks[g.from-1].fold
 			if prep == "of" || prep == "van" || prep == "von" || prep == "de" || prep == "du" {
 				for n := 1; n <= 4 && g.from-1-n >= 0; n++ {
-					if office, m := officeAt(toks, g.from-1-n, lang); m == n && toksJoin(text, toks, g.from-1-n, g.to) {
-						if !nameFollows(g.to) {
-							emit(g.from-1-n, g.to, model.PER, l.holder(iso, office, at))
-						}
+					if off, m := officeAt(toks, g.from-1-n, lang); m == n && toksJoin(text, toks, g.from-1-n, g.to) {
+						office(g.from-1-n, g.to, g.to, iso, off)
 						break
 					}
 				}
 			}
 		}
 	}
-	return out
+	return out, apps
 }
 
-// holder resolves an office of a country at a time; "head" tries the
-// supreme leader, the president, then the king.
-func (l *Linker) holder(iso, office string, at time.Time) string {
-	offices := []string{office}
+// officesOf expands an office code: "head" (a generic leader) is the
+// supreme leader, the president or the king.
+func officesOf(office string) []string {
 	if office == "head" {
-		offices = []string{"leader", "president", "king"}
+		return []string{"leader", "president", "king"}
 	}
-	for _, o := range offices {
-		if id, ok := l.KB.Holder(iso, o, at); ok {
-			return id
+	return []string{office}
+}
+
+// sameOffice reports whether two office codes may name one post.
+func sameOffice(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "head" || b == "head" {
+		for _, x := range officesOf("head") {
+			if x == a || x == b {
+				return true
+			}
 		}
 	}
-	return ""
+	return false
+}
+
+// resolveRole links an office of country iso, mentioned at byte pos, to a
+// person, in order of evidence:
+//
+//  1. a name the text itself gives the office by apposition ("minister of
+//     Defence Sergei Shoigu ... the defence minister"), nearest before pos;
+//  2. a person named in the text who, by the knowledge base, holds the
+//     office at the publication date, or (undated text) held it at any
+//     time, nearest before pos;
+//  3. for a dated text, the holder at that date;
+//  4. for an undated text, no person: the country's government, with a
+//     low score, rather than a guess at today's holder.
+//
+// named are the text's person mentions with entity IDs; at is zero for
+// an undated text.
+func (l *Linker) resolveRole(iso, office string, pos int, at time.Time, apps []apposition, named []model.Mention) (id, typ string, score float64) {
+	nearest := func(ok func(m model.Mention) bool) string {
+		best, bestPos, first := "", -1, ""
+		for _, m := range named {
+			if !ok(m) {
+				continue
+			}
+			if first == "" {
+				first = m.EntityID
+			}
+			if m.Start < pos && m.Start > bestPos {
+				best, bestPos = m.EntityID, m.Start
+			}
+		}
+		if best == "" {
+			return first
+		}
+		return best
+	}
+	// 1. Appositions.
+	if id := nearest(func(m model.Mention) bool {
+		for _, a := range apps {
+			if a.iso == iso && sameOffice(a.office, office) && a.nameStart == m.Start {
+				return true
+			}
+		}
+		return false
+	}); id != "" {
+		return id, model.PER, scoreRole
+	}
+	// 2. Office holders named in the text.
+	holds := func(m model.Mention) bool {
+		r, ok := l.KB.Record(m.EntityID)
+		if !ok {
+			return false
+		}
+		for _, ro := range r.Roles {
+			if ro.Country != iso || !sameOffice(ro.Office, office) {
+				continue
+			}
+			if at.IsZero() || ro.Active(at) {
+				return true
+			}
+		}
+		return false
+	}
+	if id := nearest(holds); id != "" {
+		return id, model.PER, scoreRole
+	}
+	// 3. The holder at the date.
+	if !at.IsZero() {
+		for _, o := range officesOf(office) {
+			if id, ok := l.KB.Holder(iso, o, at); ok {
+				return id, model.PER, scoreRole
+			}
+		}
+		return "", "", 0
+	}
+	// 4. Undated: the government, with low confidence.
+	if id, ok := l.KB.GovernmentID(iso); ok {
+		return id, model.ORG, scoreRoleGov
+	}
+	return "", "", 0
 }
 
 // toksJoin reports whether tokens [from, to) are separated by spaces and

@@ -267,8 +267,10 @@ func governing(toks []token, h actorHit, isVerb func(string) bool) string {
 	for k := h.i - 1; k >= 0 && k >= h.i-5; k-- {
 		t := toks[k]
 		switch {
-		case preps[t.low]:
+		case preps[t.low] && !(t.low == "at" && k+1 < len(toks) && (toks[k+1].low == "least" || toks[k+1].low == "most")):
 			return t.low
+		case t.low == "least" || t.low == "most" || t.low == "at":
+			continue // "at least three Iraqi civilians": no preposition
 		case skipBack[t.low], !t.word && t.text != "," && t.text != ";" && t.text != ":" && t.text != ".":
 			continue
 		case t.word && len(t.text) > 0 && t.text[0] >= '0' && t.text[0] <= '9':

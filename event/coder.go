@@ -233,7 +233,7 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	if len(trigs) == 0 {
 		return model.Event{}, false
 	}
-	tr := trigs[0]
+	tr := mainTrigger(toks, trigs)
 	c.modify(toks, lang, &tr)
 	if tr.typ == "" {
 		return model.Event{}, false
@@ -303,6 +303,35 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	return ev, true
 }
 
+// mainTrigger picks the sentence's event among the triggers (in text
+// order): the first one, unless it is a bare dictionary verb (no pattern
+// matched) used as an adjective ("Algeria's leading activist") and
+// another trigger follows.
+func mainTrigger(toks []token, trigs []trigger) trigger {
+	for k, t := range trigs {
+		if k == len(trigs)-1 || t.curated || t.rank >= 2 || !modifierUse(toks, t.i) {
+			return t
+		}
+	}
+	return trigs[0]
+}
+
+// modifierUse reports whether the verb form at token i modifies a noun
+// rather than heading the clause: a participle or gerund after a
+// determiner or possessive ("Algeria's leading activist", "the
+// disputed border", "Israeli-occupied").
+func modifierUse(toks []token, i int) bool {
+	w := toks[i].low
+	if !(strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) || i == 0 {
+		return false
+	}
+	switch p := toks[i-1].low; {
+	case skipBack[p], p == "'s", p == "-":
+		return true
+	}
+	return false
+}
+
 type scored struct {
 	actorHit
 	prep string
@@ -310,6 +339,10 @@ type scored struct {
 	// rather than a participant
 	place bool
 }
+
+// nominal are event nouns whose "of" phrase is the agent.
+var nominal = map[string]bool{"bezoek": true, "staatsbezoek": true, "werkbezoek": true, "visit": true, "visits": true,
+	"trip": true, "reis": true, "withdrawal": true, "terugtrekking": true, "attack": true, "aanval": true}
 
 // placePreps govern the place of an event.
 var placePreps = map[string]bool{"in": true, "at": true, "te": true, "near": true, "bij": true, "nabij": true, "outside": true, "inside": true}
@@ -393,9 +426,6 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			}
 			bl := &lx.blocks[ref.block]
 			for _, p := range bl.patterns {
-				if p.verb != "" && p.verb != ref.base {
-					continue
-				}
 				n, first, ok := matchCAMEO(toks, i, j, p)
 				if ok && n > bestLen {
 					bestCode, bestLen, found, end, post = p.code, n, true, j, first
@@ -524,7 +554,7 @@ var (
 func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	coop := map[string]bool{Support: true, Cooperate: true, Aid: true, Concede: true, Retreat: true}
 	conflict := map[string]bool{Sanction: true, Coerce: true, Assault: true, Mobilize: true, Protest: true}
-	neg, fut, must := false, false, false
+	neg, fut, must, decided := false, false, false, false
 	look := func(k int) {
 		w := toks[k].low
 		if negWords[w] {
@@ -532,6 +562,12 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 		}
 		if futureWords[w] {
 			fut = true
+			// "announced it would prohibit": a reported decision
+			for b := k - 1; b >= 0 && b >= k-3; b-- {
+				if w == "would" && reporting[toks[b].low] {
+					decided = true
+				}
+			}
 		}
 		if w == "must" || w == "moet" || w == "moeten" {
 			must = true
@@ -583,7 +619,7 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 		// "would meet", "will hold talks": an intent to meet (CAMEO 036) is
 		// AGREE; an announced visit stays a CONSULT/visit
 		tr.typ, tr.mode = Agree, ""
-	case fut && !tr.intent && conflict[tr.typ]:
+	case fut && !tr.intent && conflict[tr.typ] && !decided:
 		tr.typ, tr.mode = Threaten, ""
 	}
 }
@@ -638,6 +674,17 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 			}
 		}
 	}
+	if nominal[toks[tr.i].low] {
+		// "het bezoek van Macron", "the visit of the Indian premier": the
+		// "of" phrase after a nominal event names its agent
+		for k := range acts {
+			if (acts[k].prep == "van" || acts[k].prep == "of" || acts[k].prep == "by" || acts[k].prep == "door") &&
+				acts[k].i > tr.j && acts[k].i <= tr.j+3 && (subj == nil || subj.i > tr.i) {
+				subj = &acts[k]
+				break
+			}
+		}
+	}
 	var other *scored
 	pick := func(ok func(a *scored) bool) *scored {
 		for k := range acts {
@@ -651,6 +698,15 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 	if passive {
 		agent := pick(func(a *scored) bool { return a.prep == "by" && a.i > tr.i })
 		return agent, subj
+	}
+	if subj != nil && (tr.typ == Consult || tr.typ == Agree || tr.typ == Cooperate) {
+		// "Armenia and Azerbaijan resumed talks": a joint subject of a
+		// mutual act names both sides
+		if co := pick(func(a *scored) bool {
+			return a.i > subj.i && a.j <= tr.i && a.i == subj.j+1 && (toks[subj.j].low == "and" || toks[subj.j].low == "en")
+		}); co != nil && co.country != subj.country {
+			return subj, co
+		}
 	}
 	other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" && !a.place && a.country != "" })
 	if other == nil {

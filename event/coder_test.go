@@ -162,6 +162,16 @@ func TestCodeSentenceEnglish(t *testing.T) {
 		{"passive assault", "Two British soldiers were killed by Irish guerrillas in a bomb attack.", Assault, "IRL", "GBR"},
 		{"intent", "France will send 4,000 troops to a peacekeeping force in Liberia.", Agree, "FRA", "LBR"},
 		{"refusal", "The Turkish government has refused to provide assistance to the US.", Reject, "TUR", "USA"},
+		{"nominal talks", "Armenia and Azerbaijan resumed negotiations in Geneva on Monday.", Consult, "ARM", "AZE"},
+		{"intent to meet", "Kenyan officials said they would meet Somali leaders next month.", Agree, "KEN", "SOM"},
+		{"announced visit stays visit", "The Polish president will visit Lithuania next week.", Consult, "POL", "LTU"},
+		{"ease restrictions", "The Cuban government lifted restrictions on travel by Cuban citizens.", Concede, "CUB", "CUB"},
+		{"in protest", "Bolivian miners staged a 48-hour hunger strike in protest against the Bolivian government.", Protest, "BOL", "BOL"},
+		{"conditional halt", "Norway may suspend aid to Uganda if the law is passed.", Threaten, "NOR", "UGA"},
+		{"investigate", "Italian prosecutors opened an investigation into Albanian smugglers.", Accuse, "ITA", "ALB"},
+		{"domestic agent", "The judge ordered the arrest of Peruvian opposition leaders.", Coerce, "PER", "PER"},
+		{"adjective participle", "Chile's leading union staged a strike against the Chilean government.", Protest, "CHL", "CHL"},
+		{"at least is no preposition", "At least five Kenyan soldiers were killed by Somali militants.", Assault, "SOM", "KEN"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -241,4 +251,17 @@ func BenchmarkCodeSentence(b *testing.B) {
 		n += len(sents) + len(nl)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func TestNormalizeDraft(t *testing.T) {
+	tests := []struct{ typ, mode, want string }{
+		{"COERCE", "destroy", Assault}, {"COERCE", "firearms", Assault}, {"COERCE", "arrest", Coerce},
+		{"FIGHT", "deport", Coerce}, {"FIGHT", "heavy-weapons", Assault}, {"DEMAND", "", Request},
+		{"DISAPPROVE", "", Accuse}, {"agree", "", Agree},
+	}
+	for _, tc := range tests {
+		if got := NormalizeDraft(tc.typ, tc.mode); got != tc.want {
+			t.Errorf("NormalizeDraft(%s, %s) = %s, want %s", tc.typ, tc.mode, got, tc.want)
+		}
+	}
 }

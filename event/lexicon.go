@@ -35,24 +35,17 @@ type lexicon struct {
 type verbRef struct {
 	block int
 	rest  []string // further words of a multi-word verb ("OUT" in CARRY_OUT)
-	base  string   // the verb's dictionary form ("TAKE")
 }
 
 type verbBlock struct {
 	name     string
 	code     string // default CAMEO code, "" for none
 	patterns []cpattern
-	bases    map[string]bool // the dictionary forms of the block's verbs
 }
 
 type cpattern struct {
 	pre, post []elem
 	code      string
-	// verb, when set, is the one verb of the block the pattern was written
-	// for: CAMEO 2.0 merged TABARI's verb files into synonym blocks and
-	// kept the original verb as the pattern's comment ("# TAKE"); "TAKE
-	// PART" must not turn "captured part of" into an agreement.
-	verb string
 }
 
 // elem is one pattern element: any of its alternatives (word sequences).
@@ -181,7 +174,7 @@ func (lx *lexicon) addVerb(words []string, block int, irregular []string) {
 	if len(words) == 0 {
 		return
 	}
-	ref := verbRef{block: block, rest: words[1:], base: strings.Join(words, "_")}
+	ref := verbRef{block: block, rest: words[1:]}
 	seen := map[string]bool{}
 	for _, f := range append(inflect(words[0]), irregular...) {
 		if seen[f] {
@@ -204,9 +197,7 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 			inVerbs = true
 			continue
 		}
-		comment := ""
 		if i := strings.IndexByte(line, '#'); i >= 0 {
-			comment = strings.TrimSpace(line[i+1:])
 			line = line[:i]
 		}
 		line = strings.TrimRight(line, " \t")
@@ -243,11 +234,7 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 				continue
 			}
 			bl := &lx.blocks[block]
-			verb := ""
-			if f := strings.Fields(comment); len(f) > 0 {
-				verb = strings.TrimPrefix(strings.ToUpper(f[0]), "+")
-			}
-			bl.patterns = append(bl.patterns, cpattern{pre: pre, post: post, code: code, verb: verb})
+			bl.patterns = append(bl.patterns, cpattern{pre: pre, post: post, code: code})
 			continue
 		}
 		// a verb line: "VERB {IRREGULAR FORMS}" or "+MULTI_WORD {}"
@@ -262,22 +249,6 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 		}
 		words := splitWords(strings.Fields(s + " ")[0])
 		lx.addVerb(words, block, irr)
-		if len(words) > 0 {
-			bl := &lx.blocks[block]
-			if bl.bases == nil {
-				bl.bases = map[string]bool{}
-			}
-			bl.bases[strings.Join(words, "_")] = true
-		}
-	}
-	// a comment that names no verb of its block is no restriction
-	for b := range lx.blocks {
-		bl := &lx.blocks[b]
-		for k := range bl.patterns {
-			if !bl.bases[bl.patterns[k].verb] {
-				bl.patterns[k].verb = ""
-			}
-		}
 	}
 	return sc.Err()
 }

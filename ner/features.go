@@ -44,6 +44,9 @@ const (
 	fPrevSuf3
 	fCasePrev
 	fCaseNext
+	fKB
+	fKBPrev
+	fKBNext
 )
 
 // tokInfo caches what the feature templates need of one token.
@@ -53,6 +56,7 @@ type tokInfo struct {
 	caseBin                   byte
 	cluster                   string
 	gaz                       []string // "B-LOC", "I-PER" ...
+	kb                        []string // knowledge-base matches, same form
 }
 
 // shapes returns the long shape ("Xxxxx-dd") and the short shape, where
@@ -182,8 +186,10 @@ func suffix(s string, n int) string {
 	return s[i:]
 }
 
-// prepare fills the per-token cache of a sentence.
-func (m *Model) prepare(tokens []string, gaz []Gazetteer) []tokInfo {
+// prepare fills the per-token cache of a sentence. Matches of gaz fire
+// the gazetteer features of names seen in training data, matches of kb
+// the separate knowledge-base features.
+func (m *Model) prepare(tokens []string, gaz, kb []Gazetteer) []tokInfo {
 	info := make([]tokInfo, len(tokens))
 	for i, w := range tokens {
 		t := &info[i]
@@ -194,6 +200,13 @@ func (m *Model) prepare(tokens []string, gaz []Gazetteer) []tokInfo {
 		t.caseBin = m.casing[t.lower]
 		t.cluster = m.clusters[t.lower]
 	}
+	mark(info, tokens, gaz, func(t *tokInfo) *[]string { return &t.gaz })
+	mark(info, tokens, kb, func(t *tokInfo) *[]string { return &t.kb })
+	return info
+}
+
+// mark records the matches of each gazetteer in the list field picks.
+func mark(info []tokInfo, tokens []string, gaz []Gazetteer, field func(*tokInfo) *[]string) {
 	for _, g := range gaz {
 		if g == nil {
 			continue
@@ -203,14 +216,15 @@ func (m *Model) prepare(tokens []string, gaz []Gazetteer) []tokInfo {
 				if mt.Len <= 0 || i+mt.Len > len(tokens) {
 					continue
 				}
-				info[i].gaz = appendUniq(info[i].gaz, "B-"+mt.Type)
+				l := field(&info[i])
+				*l = appendUniq(*l, "B-"+mt.Type)
 				for j := i + 1; j < i+mt.Len; j++ {
-					info[j].gaz = appendUniq(info[j].gaz, "I-"+mt.Type)
+					l := field(&info[j])
+					*l = appendUniq(*l, "I-"+mt.Type)
 				}
 			}
 		}
 	}
-	return info
 }
 
 func appendUniq(list []string, s string) []string {
@@ -316,6 +330,20 @@ func featureHashes(info []tokInfo, i int, head bool, dst []uint64) []uint64 {
 	if i+1 < len(info) {
 		for _, g := range info[i+1].gaz {
 			add(newHash(fGazNext).str(g))
+		}
+	}
+	for _, g := range t.kb {
+		add(newHash(fKB).str(g))
+		add(newHash(fKB).str(g).str(t.flags[:1]))
+	}
+	if i > 0 {
+		for _, g := range info[i-1].kb {
+			add(newHash(fKBPrev).str(g))
+		}
+	}
+	if i+1 < len(info) {
+		for _, g := range info[i+1].kb {
+			add(newHash(fKBNext).str(g))
 		}
 	}
 	if t.cluster != "" {

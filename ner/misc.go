@@ -242,3 +242,37 @@ func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
+
+// nonNames are capitalised words that never open a name on their own in
+// news text: the English pronoun "I" and the weekdays (the CoNLL
+// guidelines do not mark days; "Good Friday" may still continue one).
+// The tagger never starts a mention with them. Dutch, German and French
+// write weekdays in lower case, so they need no list.
+var nonNames = map[string]map[string]bool{
+	"en": setOf("I Monday Tuesday Wednesday Thursday Friday Saturday Sunday MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY"),
+}
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// forbidStarts keeps the tokens of nonNames from starting a mention by
+// giving their B- tags no chance in the emission scores em.
+func forbidStarts(lang string, tokens []string, em []float32) {
+	nn := nonNames[lang]
+	if nn == nil {
+		return
+	}
+	for i, w := range tokens {
+		if !nn[w] {
+			continue
+		}
+		for t := 1; t < nTags; t += 2 {
+			em[i*nTags+t] = -1e9
+		}
+	}
+}

@@ -56,6 +56,10 @@ type Model struct {
 	// gaz holds the names learnt from the training data and the tagger's
 	// own lexicons.
 	gaz *Dict
+	// kb holds the knowledge-base names the model was trained with; they
+	// fire the separate knowledge-base features. Nil in models trained
+	// without them.
+	kb *Dict
 }
 
 // Features returns the number of feature rows in the model.
@@ -168,7 +172,11 @@ func (m *Model) confidences(em []float32, path []int) []float64 {
 	return out
 }
 
-const magic = "DATELINE-NER-1\n"
+// Model file versions: version 2 appends the knowledge-base names.
+const (
+	magic1 = "DATELINE-NER-1\n"
+	magic  = "DATELINE-NER-2\n"
+)
 
 // WriteTo writes the model, gzip-compressed. Weights are quantised to 16
 // bits with one scale for the whole model.
@@ -231,16 +239,18 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		e.str(k)
 		e.str(m.clusters[k])
 	}
-	var names [][2]string
-	if m.gaz != nil {
-		m.gaz.each(func(toks []string, typ string) {
-			names = append(names, [2]string{strings.Join(toks, " "), typ})
-		})
-	}
-	e.uvar(uint64(len(names)))
-	for _, n := range names {
-		e.str(n[0])
-		e.str(n[1])
+	for _, d := range []*Dict{m.gaz, m.kb} {
+		var names [][2]string
+		if d != nil {
+			d.each(func(toks []string, typ string) {
+				names = append(names, [2]string{strings.Join(toks, " "), typ})
+			})
+		}
+		e.uvar(uint64(len(names)))
+		for _, n := range names {
+			e.str(n[0])
+			e.str(n[1])
+		}
 	}
 	if e.err != nil {
 		return cw.n, e.err
@@ -262,7 +272,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	defer zr.Close()
 	d := &dec{r: bufio.NewReader(zr)}
-	if d.str() != magic {
+	version := d.str()
+	if version != magic && version != magic1 {
 		return nil, errors.New("read ner model: not a Dateline NER model")
 	}
 	m := &Model{Lang: d.str()}
@@ -297,16 +308,31 @@ func ReadModel(r io.Reader) (*Model, error) {
 		k := d.str()
 		m.clusters[k] = d.str()
 	}
-	n = d.count()
-	m.gaz = &Dict{}
-	for range n {
-		name, typ := d.str(), d.str()
-		m.gaz.Add(strings.Split(name, " "), typ)
+	m.gaz = d.dict()
+	if version == magic {
+		m.kb = d.dict()
+		if m.kb.Len() == 0 {
+			m.kb = nil
+		}
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("read ner model: %w", d.err)
 	}
 	return m, nil
+}
+
+// dict reads a name list written by WriteTo.
+func (d *dec) dict() *Dict {
+	n := d.count()
+	out := &Dict{}
+	for range n {
+		name, typ := d.str(), d.str()
+		if d.err != nil {
+			break
+		}
+		out.Add(strings.Split(name, " "), typ)
+	}
+	return out
 }
 
 type countWriter struct {

@@ -60,9 +60,10 @@ func Load(lang string) (*Tagger, error) {
 func New(m *Model) *Tagger { return &Tagger{m: m} }
 
 // WithGazetteer returns a copy of t that also consults g (typically the
-// knowledge base) for name features. The model's weights for gazetteer
-// features were learnt from its own name lists, so g's entries count like
-// names seen in training data. Types should be PER, ORG, LOC or MISC.
+// knowledge base, see KBNames) for name features. Its matches fire the
+// knowledge-base features, whose weights the model learnt from the
+// knowledge-base names it was trained with (see TrainOptions.KB), so g's
+// entries count like those. Types should be PER, ORG, LOC or MISC.
 func (t *Tagger) WithGazetteer(g Gazetteer) *Tagger {
 	c := *t
 	c.gaz = g
@@ -126,14 +127,15 @@ func (t *Tagger) tag(tokens []string, conf bool, extra ...Gazetteer) ([]int, []f
 	if len(tokens) == 0 {
 		return nil, nil
 	}
-	gz := []Gazetteer{t.m.gaz}
+	gz := append([]Gazetteer{t.m.gaz}, extra...)
+	kb := []Gazetteer{t.m.kb}
 	if t.gaz != nil {
-		gz = append(gz, t.gaz)
+		kb = append(kb, t.gaz)
 	}
-	gz = append(gz, extra...)
-	info := t.m.prepare(tokens, gz)
+	info := t.m.prepare(tokens, gz, kb)
 	em := make([]float32, len(tokens)*nTags)
 	t.m.emissions(info, em)
+	forbidStarts(t.m.Lang, tokens, em)
 	path := make([]int, len(tokens))
 	t.m.viterbi(len(tokens), em, path)
 	if !conf {

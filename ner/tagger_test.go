@@ -202,11 +202,11 @@ func TestGazetteerChangesFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	toks := strings.Fields("Volgens Zwolgrat is het te laat .")
-	plain := tg.m.prepare(toks, []Gazetteer{tg.m.gaz})
+	plain := tg.m.prepare(toks, []Gazetteer{tg.m.gaz}, []Gazetteer{tg.m.kb})
 	withKB := tg.WithGazetteer(fakeKB{"Zwolgrat": "PER"})
-	kb := withKB.m.prepare(toks, []Gazetteer{withKB.m.gaz, withKB.gaz})
-	if len(plain[1].gaz) != 0 || !reflect.DeepEqual(kb[1].gaz, []string{"B-PER"}) {
-		t.Errorf("gazetteer features: plain %v, with KB %v", plain[1].gaz, kb[1].gaz)
+	kb := withKB.m.prepare(toks, []Gazetteer{withKB.m.gaz}, []Gazetteer{withKB.m.kb, withKB.gaz})
+	if len(plain[1].kb) != 0 || !reflect.DeepEqual(kb[1].kb, []string{"B-PER"}) {
+		t.Errorf("knowledge-base features: plain %v, with KB %v", plain[1].kb, kb[1].kb)
 	}
 	if tg.gaz != nil {
 		t.Error("WithGazetteer changed the original tagger")

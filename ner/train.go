@@ -36,6 +36,14 @@ type TrainOptions struct {
 	// Lexicon holds names the tagger always knows (nationality
 	// adjectives, ...), added to the names learnt from the data.
 	Lexicon *Dict
+	// KB holds knowledge-base names (see KBNames). They fire their own
+	// features, in training for a random share of the sentences only
+	// (see KBDropout), and ship in the model for run time.
+	KB *Dict
+	// KBDropout is the share of training sentences that do not see the
+	// knowledge-base names, so the model learns to tag without them and
+	// does not over-trust them; 0 means 0.5, a negative value none.
+	KBDropout float64
 	// Dev, when set, is tagged after every epoch and its F1 logged.
 	Dev []Sentence
 	// Seed makes the shuffling reproducible.
@@ -59,6 +67,9 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Model, err
 	if opt.Prune == 0 {
 		opt.Prune = 0.002
 	}
+	if opt.KBDropout == 0 {
+		opt.KBDropout = 0.5
+	}
 	log := opt.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -67,6 +78,9 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Model, err
 		return nil, fmt.Errorf("train ner: no sentences")
 	}
 	m := &Model{Lang: opt.Lang, index: map[uint64]int32{}, clusters: opt.Clusters}
+	if opt.KB != nil && opt.KB.Len() > 0 {
+		m.kb = opt.KB
+	}
 	text := make([][]string, 0, len(sents)+len(opt.Unlabeled))
 	for _, s := range sents {
 		text = append(text, s.Tokens)
@@ -97,8 +111,13 @@ func Train(ctx context.Context, sents []Sentence, opt TrainOptions) (*Model, err
 	hashes := make([][]uint64, len(sents))
 	counts := map[uint64]int32{}
 	var buf []uint64
+	drop := rand.New(rand.NewPCG(opt.Seed, 0xd209))
 	for si, s := range sents {
-		info := m.prepare(s.Tokens, []Gazetteer{foldGaz[si%2]})
+		var kb []Gazetteer
+		if m.kb != nil && drop.Float64() >= opt.KBDropout {
+			kb = []Gazetteer{m.kb}
+		}
+		info := m.prepare(s.Tokens, []Gazetteer{foldGaz[si%2]}, kb)
 		head := headline(info)
 		var hs []uint64
 		for i := range info {

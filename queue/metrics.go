@@ -30,6 +30,9 @@ type Metrics struct {
 	Redelivered atomic.Int64
 	// Committed counts articles written by this process as committer.
 	Committed atomic.Int64
+	// InFlight is the number of messages this process has pulled and not
+	// yet acknowledged or handed back; MaxInFlight is its peak.
+	InFlight, MaxInFlight atomic.Int64
 	// Process is the time from receiving a message to acknowledging it.
 	Process Histogram
 	// StoreWrite is the time of the ledger write (the PostgreSQL commit).
@@ -124,6 +127,7 @@ func (m *Metrics) WriteTo(ctx context.Context, w io.Writer) {
 	metric(w, "dateline_worker_failed_total", "counter", "Documents whose processing failed.", float64(m.Failed.Load()))
 	metric(w, "dateline_worker_duplicates_total", "counter", "Documents found already stored.", float64(m.Duplicates.Load()))
 	metric(w, "dateline_worker_redelivered_total", "counter", "Messages received more than once.", float64(m.Redelivered.Load()))
+	metric(w, "dateline_worker_in_flight_messages", "gauge", "Messages pulled by this process and not yet acknowledged.", float64(m.InFlight.Load()))
 	metric(w, "dateline_committer_articles_total", "counter", "Articles committed by this process.", float64(m.Committed.Load()))
 	m.Process.write(w, "dateline_worker_process_seconds", "Time from receiving a message to acknowledging it.")
 	m.StoreWrite.write(w, "dateline_worker_store_write_seconds", "Time of the PostgreSQL write of one outcome.")

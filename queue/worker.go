@@ -61,10 +61,6 @@ func (w *Worker) Run(ctx context.Context) error {
 			maxBacklog = max(maxBacklog, 4*int64(info.Config.MaxAckPending))
 		}
 	}
-	it, err := w.Consumer.Messages(jetstream.PullMaxMessages(conc))
-	if err != nil {
-		return fmt.Errorf("worker: %w", err)
-	}
 	msgs := make(chan jetstream.Msg)
 	var wg sync.WaitGroup
 	for i := 0; i < conc; i++ {
@@ -76,7 +72,27 @@ func (w *Worker) Run(ctx context.Context) error {
 			}
 		}()
 	}
-	go func() { <-ctx.Done(); it.Stop() }()
+	defer func() { close(msgs); wg.Wait() }()
+	for ctx.Err() == nil {
+		// The iterator buffers at most conc messages; it is made again if
+		// it closes (consumer or server gone) while ctx lasts.
+		it, err := w.Consumer.Messages(jetstream.PullMaxMessages(conc))
+		if err != nil {
+			log.Warn("pull", "err", err)
+			sleep(ctx, time.Second)
+			continue
+		}
+		w.pull(ctx, it, msgs, maxBacklog, m, log)
+		it.Stop()
+	}
+	return nil
+}
+
+// pull hands messages from it to the processors until ctx ends or the
+// iterator closes, pausing while the committer's backlog is too long.
+func (w *Worker) pull(ctx context.Context, it jetstream.MessagesContext, msgs chan<- jetstream.Msg, maxBacklog int64, m *Metrics, log *slog.Logger) {
+	stop := context.AfterFunc(ctx, it.Stop)
+	defer stop()
 	var backlogChecked time.Time
 	for ctx.Err() == nil {
 		if time.Since(backlogChecked) > time.Second {
@@ -86,35 +102,31 @@ func (w *Worker) Run(ctx context.Context) error {
 				if err != nil || n <= maxBacklog {
 					break
 				}
-				select { // the committer is behind: let it catch up
-				case <-ctx.Done():
-				case <-time.After(500 * time.Millisecond):
-				}
+				sleep(ctx, 500*time.Millisecond) // the committer is behind: let it catch up
 			}
 		}
 		msg, err := it.Next()
 		if err != nil {
 			if errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil {
-				break
+				return
 			}
 			log.Warn("pull", "err", err)
-			select {
-			case <-ctx.Done():
-			case <-time.After(time.Second):
-			}
+			sleep(ctx, 250*time.Millisecond)
 			continue
+		}
+		if n := m.InFlight.Add(1); n > m.MaxInFlight.Load() {
+			m.MaxInFlight.Store(n)
 		}
 		msgs <- msg
 	}
-	close(msgs)
-	wg.Wait()
-	return nil
 }
+
 
 // handle processes one message; a failure to record the outcome hands the
 // message back for redelivery.
 func (w *Worker) handle(ctx context.Context, msg jetstream.Msg, m *Metrics, log *slog.Logger) {
 	start := time.Now()
+	defer m.InFlight.Add(-1)
 	meta, err := msg.Metadata()
 	if err != nil {
 		log.Error("message without metadata", "err", err)

@@ -181,6 +181,9 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return badCursor(err, v.Get("cursor"))
 	}
+	for i := range p.Articles {
+		normArticle(&p.Articles[i])
+	}
 	return writeJSON(w, http.StatusOK, p)
 }
 
@@ -201,7 +204,36 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	normArticle(&a)
 	return writeJSON(w, http.StatusOK, a)
+}
+
+// normArticle replaces nil lists with empty ones, so that the JSON has
+// arrays where the API document says so.
+func normArticle(a *model.Article) {
+	if a.Briefs == nil {
+		a.Briefs = []model.Brief{}
+	}
+	if a.Agencies == nil {
+		a.Agencies = []string{}
+	}
+	if a.Dateline.Agencies == nil {
+		a.Dateline.Agencies = []string{}
+	}
+	for i := range a.Briefs {
+		if a.Briefs[i].Dateline.Agencies == nil {
+			a.Briefs[i].Dateline.Agencies = []string{}
+		}
+	}
+	normEvents(a.Events)
+}
+
+func normEvents(evs []model.Event) {
+	for i := range evs {
+		if evs[i].Sources == nil {
+			evs[i].Sources = []model.EventSource{}
+		}
+	}
 }
 
 // BriefList is the briefs found on an article's page.
@@ -291,6 +323,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return badCursor(err, q.Cursor)
 	}
+	normEvents(p.Events)
 	return writeJSON(w, http.StatusOK, p)
 }
 

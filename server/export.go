@@ -82,7 +82,7 @@ func (s *Server) apiExportArticles(w http.ResponseWriter, r *http.Request) error
 			cw.Write([]string{strconv.FormatInt(a.ID, 10), a.Source, a.URL, a.Lang, a.Published.String(), a.Title, a.Lead, a.Body,
 				a.Dateline.Place, strings.Join(a.Agencies, " "), strconv.FormatInt(a.ClusterID, 10), strconv.FormatInt(a.StoryID, 10)})
 		} else {
-			a.Briefs = nil
+			normArticle(&a)
 			if err := enc.Encode(a); err != nil {
 				return err
 			}

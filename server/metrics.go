@@ -25,6 +25,7 @@ type Metrics struct {
 	latency  map[string]*histogram
 	ingested map[string]uint64
 	queues   map[string]float64
+	webhooks map[string]uint64
 }
 
 type reqKey struct {
@@ -134,6 +135,10 @@ func (m *Metrics) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range sortedKeys(m.queues) {
 		fmt.Fprintf(&b, "dateline_queue_depth{queue=\"%s\"} %g\n", escLabel(k), m.queues[k])
 	}
+	b.WriteString("# HELP dateline_webhook_deliveries_total Webhook deliveries by result.\n# TYPE dateline_webhook_deliveries_total counter\n")
+	for _, k := range sortedKeys(m.webhooks) {
+		fmt.Fprintf(&b, "dateline_webhook_deliveries_total{result=\"%s\"} %d\n", escLabel(k), m.webhooks[k])
+	}
 	n, err := io.WriteString(w, b.String())
 	return int64(n), err
 }
@@ -155,8 +160,8 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 func (m *Metrics) addWebhook(result string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.ingested == nil {
-		m.ingested = map[string]uint64{}
+	if m.webhooks == nil {
+		m.webhooks = map[string]uint64{}
 	}
-	m.ingested["webhook_"+result]++
+	m.webhooks[result]++
 }

@@ -82,6 +82,7 @@ type Server struct {
 	limiter *limiter
 	handler http.Handler
 	ui      *ui
+	openapi []byte
 	watchMu sync.Mutex // serialises watchlist read-modify-write
 	wg      sync.WaitGroup
 }
@@ -130,6 +131,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.ui = u
+	s.openapi = OpenAPI()
 	s.handler = s.routes()
 	return s, nil
 }

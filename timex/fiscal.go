@@ -108,7 +108,7 @@ func (s *scanner) periodExpr(i int) (piece, bool) {
 	if s.is(k, "fiscal") {
 		k++
 	}
-	if s.is(k, "quarter") || s.is(k, "period") && k > i {
+	if (s.is(k, "quarter") || s.is(k, "period") && k > i) && !s.is(k+1, "-") {
 		y, q, ok := s.quarterRef()
 		if !ok {
 			return piece{end: k + 1, typ: Date, value: "XXXX-QX", articleOK: true}, true

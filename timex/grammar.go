@@ -32,6 +32,8 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 			best, found = p, true
 		}
 	}
+	try(s.narrativeYear(i))
+	try(s.periodExpr(i))
 	try(s.calendarRange(i))
 	try(s.numericDate(i))
 	try(s.weekdayExpr(i))
@@ -47,8 +49,6 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 	try(s.seasonExpr(i))
 	try(s.weekendExpr(i))
 	try(s.nightOf(i))
-	try(s.periodExpr(i))
-	try(s.narrativeYear(i))
 	if depth >= 3 {
 		return best, found
 	}

@@ -106,8 +106,9 @@ func newScanner(text, lang string, anchor model.Time) *scanner {
 		s.anchored = true
 	}
 	for i, t := range s.toks {
+		// not "quarter-century", "three-quarters", "a quarter of"
 		if (t.text == "quarter" || t.text == "quarterly" || t.text == "quarters") && !(i+1 < len(s.toks) && s.toks[i+1].text == "-") &&
-			!(i > 0 && (s.toks[i-1].text == "-" || s.toks[i-1].text == "a")) {
+			!(i > 0 && (t.text == "quarters" && s.toks[i-1].text == "-" || s.toks[i-1].text == "a")) {
 			s.quarterWords++
 		}
 	}

@@ -69,6 +69,7 @@ func commands() []command {
 		{"train", "train models from ../shared/data", runTrain},
 		{"eval", "measure a component on a data set", runEval},
 		{"bench", "measure speed", runBench},
+		{"serve", "serve the JSON API and the web UI", runServe},
 	}
 }
 

@@ -2,15 +2,23 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
+	"html"
+	"io"
+	"maps"
+	"slices"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
 
+	"dateline/analysis"
+	"dateline/entity"
 	"dateline/ner"
 )
 
@@ -47,6 +55,19 @@ var nerTrainData = map[string][]string{
 	"fr": {"ner-wikiann/fr/train", "ner-wikiann/fr/dev", "ner-wikiann/fr/test", "ner-europeana/enp_FR.bnf.bio"},
 }
 
+// nerUnlabeledData is licence-compatible unlabeled text, relative to
+// ../shared/data, from which word classes and casing statistics are
+// learnt beside the training sentences: ECB+ news (CC BY 3.0), the
+// lingua-go sentence files (Apache-2.0) and the news texts of the
+// SemEval-2022 task 8 sample (third-party news, read for word statistics
+// only: the model keeps word classes, never text).
+var nerUnlabeledData = map[string][]string{
+	"nl": {"langid-lingua/sentences/nl.txt"},
+	"en": {"cluster-ecbplus/ECB+", "sim-semeval2022t8/training_set.csv", "langid-lingua/sentences/en.txt"},
+	"de": {"sim-semeval2022t8/training_set.csv", "langid-lingua/sentences/de.txt"},
+	"fr": {"sim-semeval2022t8/training_set.csv", "langid-lingua/sentences/fr.txt"},
+}
+
 // researchOnly names data sets whose licence forbids shipping a model
 // trained on them.
 var researchOnly = []string{"conll2002", "conll2003", "ned.train", "eng.train", "esp.train", ".testa"}
@@ -65,6 +86,11 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	surnames := fs.Float64("surnames", 0.5, "with --silver: share of sentences with full person names copied with surnames only")
 	upper := fs.Float64("upper", 0.1, "with --silver: share of sentences copied in upper case (headline style)")
 	titles := fs.Float64("titles", 0.3, "with --silver: share of sentences with a full person name copied with a nationality and a title before it")
+	unlabeled := fs.String("unlabeled", "", "comma-separated unlabeled text for word classes and casing: a directory of ECB+ XML files, the SemEval-2022 task 8 CSV (texts in --lang), or plain text (default: the licence-compatible set for --lang under ../shared/data; \"none\" for none)")
+	clusters := fs.Bool("clusters", true, "learn word classes from the training sentences and the unlabeled text (they ship in the model)")
+	clustersOut := fs.String("clusters-out", "", "also write the learnt word classes to this file (word TAB class per line), for inspection")
+	useKB := fs.Bool("kb", true, "train with the knowledge-base names (entity.Embedded) as gazetteer features; they ship in the model")
+	kbDrop := fs.Float64("kb-dropout", 0.5, "with --kb: share of training sentences that do not see the knowledge-base names")
 	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -143,7 +169,18 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	}
 	opt := ner.TrainOptions{
 		Lang: *lang, Epochs: *epochs, MinCount: *minCount, Prune: *prune,
-		Lexicon: lex, Seed: *seed, Log: a.log,
+		Lexicon: lex, Seed: *seed, Log: a.log, KBDropout: *kbDrop,
+	}
+	if *kbDrop <= 0 {
+		opt.KBDropout = -1
+	}
+	if *useKB {
+		kb, err := entity.Embedded()
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opt.KB = ner.KBNames(kb, *lang)
+		a.log.Info("train ner: knowledge-base names", "names", opt.KB.Len())
 	}
 	if *dev != "" {
 		d, err := readCoNLLFile(*dev)
@@ -153,6 +190,51 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		opt.Dev = d
 	}
 	start := time.Now()
+	var ufiles []string
+	switch *unlabeled {
+	case "":
+		for _, r := range nerUnlabeledData[*lang] {
+			ufiles = append(ufiles, filepath.Join("..", "shared", "data", r))
+		}
+	case "none":
+	default:
+		ufiles = strings.Split(*unlabeled, ",")
+	}
+	for _, f := range ufiles {
+		for _, r := range researchOnly {
+			if strings.Contains(f, r) && !*research {
+				return fmt.Errorf("%w: %s is research-only data", errUsage, f)
+			}
+		}
+		text, err := readUnlabeled(f, *lang)
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		a.log.Info("train ner: unlabeled", "file", f, "sentences", len(text))
+		opt.Unlabeled = append(opt.Unlabeled, text...)
+	}
+	if *clusters {
+		text := make([][]string, 0, len(sents)+len(opt.Unlabeled))
+		for _, s := range sents {
+			text = append(text, s.Tokens)
+		}
+		text = append(text, opt.Unlabeled...)
+		cl, err := ner.LearnClusters(ctx, text, ner.ClusterOptions{Seed: *seed})
+		if err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+		opt.Clusters = cl
+		if *clustersOut != "" {
+			var b strings.Builder
+			for _, w := range slices.Sorted(maps.Keys(cl)) {
+				fmt.Fprintf(&b, "%s\t%s\n", w, cl[w])
+			}
+			if err := os.WriteFile(*clustersOut, []byte(b.String()), 0o644); err != nil {
+				return fmt.Errorf("train ner: %w", err)
+			}
+		}
+		a.log.Info("train ner: word classes", "words", len(cl), "took", time.Since(start).Round(time.Millisecond))
+	}
 	m, err := ner.Train(ctx, sents, opt)
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
@@ -174,6 +256,109 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "trained %s model on %d sentences in %s: %d features, %s (%.1f MB)\n",
 		*lang, len(sents), time.Since(start).Round(time.Second), m.Features(), *out, float64(n)/1e6)
 	return nil
+}
+
+// readUnlabeled reads tokenised sentences of language lang from path: a
+// directory of ECB+ XML documents, the SemEval-2022 task 8 CSV (the texts
+// whose language is lang), or a plain text file.
+func readUnlabeled(path, lang string) ([][]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if st.IsDir() {
+		var out [][]string
+		err := filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".xml") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			out = append(out, ecbSentences(b)...)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		return out, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	var texts []string
+	if strings.HasSuffix(path, ".csv") {
+		r := csv.NewReader(f)
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		col := map[string]int{}
+		if len(rows) > 0 {
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+		}
+		li1, ok1 := col["lang1"]
+		li2, ok2 := col["lang2"]
+		t1, ok3 := col["text1"]
+		t2, ok4 := col["text2"]
+		if !ok1 || !ok2 || !ok3 || !ok4 {
+			return nil, fmt.Errorf("read %s: want columns lang1, lang2, text1, text2", path)
+		}
+		seen := map[string]bool{}
+		for _, row := range rows[1:] {
+			for _, p := range [][2]int{{li1, t1}, {li2, t2}} {
+				if max(p[0], p[1]) < len(row) && row[p[0]] == lang && !seen[row[p[1]]] {
+					seen[row[p[1]]] = true
+					texts = append(texts, row[p[1]])
+				}
+			}
+		}
+	} else {
+		b, err := io.ReadAll(f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+		texts = strings.Split(string(b), "\n")
+	}
+	var out [][]string
+	for _, t := range texts {
+		for _, sp := range analysis.Sentences(t, lang) {
+			if toks := ner.NameTokens(t[sp.Start:sp.End]); len(toks) > 0 {
+				out = append(out, toks)
+			}
+		}
+	}
+	return out, nil
+}
+
+// ecbToken matches one token of an ECB+ (CAT XML) document.
+var ecbToken = regexp.MustCompile(`<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>`)
+
+// ecbSentences returns the sentences of an ECB+ document.
+func ecbSentences(b []byte) [][]string {
+	var out [][]string
+	var cur []string
+	last := ""
+	for _, m := range ecbToken.FindAllSubmatch(b, -1) {
+		if s := string(m[1]); s != last && len(cur) > 0 {
+			out = append(out, cur)
+			cur = nil
+			last = s
+		} else {
+			last = s
+		}
+		cur = append(cur, html.UnescapeString(string(m[2])))
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 func readCoNLLFile(path string) ([]ner.Sentence, error) {

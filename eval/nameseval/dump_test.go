@@ -44,6 +44,13 @@ func TestDumpErrors(t *testing.T) {
 			fmt.Fprintf(f, "  %s %-30q %-12s key=%v -> %s %s\n", n.Lang, n.Text, n.Source, m.keys[i], m.ids[i], name)
 		}
 	}
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[i].Group == s[j].Group && !m.Same(i, j) {
+				fmt.Fprintf(f, "FN %s|%s|%s|%s|%s|%s|%v|%v\n", s[i].Source, s[j].Source, s[i].Text, s[i].Lang, s[j].Text, s[j].Lang, m.ids[i] != "", m.ids[j] != "")
+			}
+		}
+	}
 	// FP pairs
 	nfp := 0
 	for i := range s {

@@ -148,11 +148,8 @@ func briefFor(a, block *html.Node) (model.Brief, bool) {
 	text := title
 	var age *int64
 	if item != a {
-		rest := collapse(strings.Replace(textOf(item), textOf(a), " ", 1))
-		if s, ok := parseAge(rest); ok {
+		if s, ok := ageIn(item, a); ok {
 			age = &s
-		} else if t := timeIn(item); t != "" {
-			_ = t // an absolute time is no age; the page's crawl time anchors ages only
 		}
 		if summary := summaryIn(item, a); summary != "" && !strings.Contains(title, summary) {
 			text = title + "\n\n" + summary
@@ -201,18 +198,6 @@ func summaryIn(item, link *html.Node) string {
 	}
 	walk(item)
 	return found
-}
-
-func timeIn(n *html.Node) string {
-	if n.Type == html.ElementNode && n.DataAtom == atom.Time {
-		return attr(n, "datetime")
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if t := timeIn(c); t != "" {
-			return t
-		}
-	}
-	return ""
 }
 
 func contains(n, x *html.Node) bool {

@@ -117,7 +117,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		return model.Article{}, err
 	}
 
-	if lead := visibleLead(doc, meta.description); lead != "" && !e.NoStandfirst && !containsText(paras, lead) {
+	if lead := visibleLead(doc, meta.description); lead != "" && !e.Plain && !e.NoStandfirst && !containsText(paras, lead) {
 		paras = append([]string{lead}, paras...)
 	}
 	var teasers []model.Brief

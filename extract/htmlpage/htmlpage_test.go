@@ -138,28 +138,6 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestParseDateline(t *testing.T) {
-	tests := []struct {
-		in, place, agencies string
-		ok                  bool
-	}{
-		{"BEIJING (ANP/RTR) - China zegt", "BEIJING", "ANP,RTR", true},
-		{"WASHINGTON (Reuters) — The president", "WASHINGTON", "Reuters", true},
-		{"Berlin, 12. März (dpa) - Die Regierung", "Berlin", "dpa", true},
-		{"LONDON — Britain said", "LONDON", "", true},
-		{"(AP) — The storm", "", "AP", true},
-		{"The minister said (in Brussels) that", "", "", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) {
-			dl, _, ok := parseDateline(tc.in)
-			if ok != tc.ok || dl.Place != tc.place || strings.Join(dl.Agencies, ",") != tc.agencies {
-				t.Errorf("parseDateline(%q) = %+v %v, want %q %q %v", tc.in, dl, ok, tc.place, tc.agencies, tc.ok)
-			}
-		})
-	}
-}
-
 func TestParagraphs(t *testing.T) {
 	doc, _ := html.Parse(strings.NewReader(`<div><p>One <b>bold</b>
 	word.</p><ul><li>a</li><li>b</li></ul>text<br>after<table><tr><td>x</td><td>y</td></tr></table></div>`))

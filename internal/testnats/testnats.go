@@ -70,7 +70,8 @@ type Cluster struct {
 }
 
 // StartCluster starts n nodes of a cluster from the nats-server binary
-// bin, with their stores and logs under dir.
+// bin, with their stores and logs under dir (n = 1: a single server
+// outside any cluster).
 func StartCluster(bin, dir string, n int) (*Cluster, error) {
 	c := &Cluster{Bin: bin}
 	for i := 0; i < n; i++ {
@@ -117,8 +118,11 @@ func (c *Cluster) Start(i int) error {
 	if err != nil {
 		return fmt.Errorf("testnats: %w", err)
 	}
-	cmd := exec.Command(c.Bin, "-a", "127.0.0.1", "-p", strconv.Itoa(n.Port), "-n", n.Name, "-js", "-sd", filepath.Join(n.Dir, "store"),
-		"--cluster_name", "dateline", "--cluster", "nats://127.0.0.1:"+strconv.Itoa(n.ClusterPort), "--routes", strings.Join(routes, ","))
+	args := []string{"-a", "127.0.0.1", "-p", strconv.Itoa(n.Port), "-n", n.Name, "-js", "-sd", filepath.Join(n.Dir, "store")}
+	if len(c.Nodes) > 1 {
+		args = append(args, "--cluster_name", "dateline", "--cluster", "nats://127.0.0.1:"+strconv.Itoa(n.ClusterPort), "--routes", strings.Join(routes, ","))
+	}
+	cmd := exec.Command(c.Bin, args...)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Start(); err != nil {
 		log.Close()

@@ -235,3 +235,60 @@ func BenchmarkPutArticle(b *testing.B) {
 		}
 	}
 }
+
+// TestSearch runs store.Search on PostgreSQL: analysed-term matching,
+// filters, facets, paging and grouping.
+func TestSearch(t *testing.T) {
+	s := open(t)
+	defer s.Close()
+	ctx := context.Background()
+	put := func(n int, lang, title, body string, cluster int64) {
+		doc, a := storetest.Sample(n)
+		a.Lang, a.Title, a.Lead, a.Body, a.ClusterID, a.StoryID = lang, title, "", body, cluster, 1
+		if _, _, err := s.PutArticle(ctx, doc, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(1, "nl", "Verkiezingen in Wit-Rusland", "De oppositie boycotte de verkiezingen.", 1)
+	put(2, "en", "Elections in Belarus", "The opposition boycotted the elections.", 1)
+	put(3, "en", "Football results", "Ajax won.", 2)
+	tests := []struct {
+		name  string
+		q     store.SearchQuery
+		total int64
+	}{
+		{"stemmed dutch", store.SearchQuery{Text: "verkiezing"}, 1},
+		{"stemmed english", store.SearchQuery{Text: "election"}, 1},
+		{"or", store.SearchQuery{Text: "verkiezing OR election"}, 2},
+		{"language filter", store.SearchQuery{Text: "verkiezing OR election", Langs: []string{"en"}}, 1},
+		{"no query lists all", store.SearchQuery{}, 3},
+		{"not", store.SearchQuery{Text: "opposition -belarus"}, 0},
+		{"agency facet filter", store.SearchQuery{Agencies: []string{"rtr"}}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := s.Search(ctx, tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != tc.total || int64(len(res.Hits)) != tc.total {
+				t.Errorf("total %d, %d hits; want %d", res.Total, len(res.Hits), tc.total)
+			}
+		})
+	}
+	res, err := s.Search(ctx, store.SearchQuery{Limit: 2, Facets: true})
+	if err != nil || len(res.Hits) != 2 || res.Next == "" || len(res.Facets["lang"]) != 2 {
+		t.Fatalf("page 1 = %+v, %v", res, err)
+	}
+	res2, err := s.Search(ctx, store.SearchQuery{Limit: 2, Cursor: res.Next})
+	if err != nil || len(res2.Hits) != 1 || res2.Next != "" {
+		t.Fatalf("page 2 = %+v, %v", res2, err)
+	}
+	g, err := s.Search(ctx, store.SearchQuery{Text: "opposition OR oppositie OR ajax", Group: store.GroupCluster})
+	if err != nil || len(g.Groups) != 2 || g.Groups[0].Count+g.Groups[1].Count != 3 {
+		t.Fatalf("groups = %+v, %v", g, err)
+	}
+	if _, err := s.Search(ctx, store.SearchQuery{Cursor: "x"}); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("bad cursor: %v", err)
+	}
+}
