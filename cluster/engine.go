@@ -487,19 +487,32 @@ const (
 )
 
 // story returns the story a new cluster continues, starting one if none.
+// Candidates are the stories indexed under the article's central entity
+// keys (keys in more than 1% of articles are skipped), most shared first,
+// at most maxStoryCandidates.
 func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int64) int64 {
-	ents := central(vec[ChEntities].ws, storyCentral)
-	seenStory := make(map[int64]bool)
-	var cands []int64
-	for _, w := range ents {
+	shared := make(map[int64]int)
+	for _, w := range central(vec[ChEntities].ws, storyCentral) {
+		if e.tooCommon(ChEntities, w.Key, 0.01) {
+			continue
+		}
 		for _, id := range e.st.StoryIndex["e:"+w.Key] {
-			if !seenStory[id] {
-				seenStory[id] = true
-				cands = append(cands, id)
-			}
+			shared[id]++
 		}
 	}
-	slices.Sort(cands)
+	cands := make([]int64, 0, len(shared))
+	for id := range shared {
+		cands = append(cands, id)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if shared[cands[i]] != shared[cands[j]] {
+			return shared[cands[i]] > shared[cands[j]]
+		}
+		return cands[i] > cands[j]
+	})
+	if len(cands) > maxStoryCandidates {
+		cands = cands[:maxStoryCandidates]
+	}
 	win := int64(cfg.StoryWindow / (24 * time.Hour))
 	var best *storyRec
 	bestScore := 0.0
@@ -512,7 +525,7 @@ func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int
 			continue
 		}
 		sc := storyScore(vec, s)
-		if sc >= cfg.StoryThreshold && (best == nil || sc > bestScore) {
+		if sc >= cfg.StoryThreshold && (best == nil || sc > bestScore || (sc == bestScore && s.ID < best.ID)) {
 			best, bestScore = s, sc
 		}
 	}
@@ -523,6 +536,18 @@ func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int
 	s := &storyRec{ID: e.st.NextStory, Title: f.Title, First: f.Time, Last: f.Time, LastDay: day}
 	e.st.Stories[s.ID] = s
 	return s.ID
+}
+
+const (
+	maxStoryCandidates = 32 // stories scored per new cluster
+	maxStoryPostings   = 64 // stories kept per index key (most recent)
+)
+
+// tooCommon reports whether a key occurs in more than share of the
+// articles (once the stream has 1,000 articles).
+func (e *Engine) tooCommon(c Channel, key string, share float64) bool {
+	n := e.st.Stats.N
+	return n >= 1000 && float64(e.st.Stats.DF[c][key]) > share*float64(n)
 }
 
 // storyScore compares a new cluster's first article with a story by their
@@ -563,9 +588,15 @@ func l2(ws []Weighted) float64 {
 func (e *Engine) indexStory(s *storyRec) {
 	for _, w := range central(s.Ents, storyCentral) {
 		k := "e:" + w.Key
-		if !slices.Contains(e.st.StoryIndex[k], s.ID) {
-			e.st.StoryIndex[k] = append(e.st.StoryIndex[k], s.ID)
+		l := e.st.StoryIndex[k]
+		if n := len(l); n > 0 && slices.Contains(l[max(0, n-8):], s.ID) {
+			continue
 		}
+		l = append(l, s.ID)
+		if len(l) > maxStoryPostings {
+			l = append(l[:0:0], l[len(l)-maxStoryPostings/2:]...)
+		}
+		e.st.StoryIndex[k] = l
 	}
 }
 

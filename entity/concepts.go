@@ -175,12 +175,15 @@ type NameForm struct {
 	Keys     []string
 	Concepts []string
 	Cores    []string
+	// Joined says the name joins parts with a connective ("Bosnia and
+	// Herzegovina", "Trinidad y Tobago").
+	Joined bool
 }
 
 // NewNameForm prepares name (in lang) for SameForm.
 func NewNameForm(name, lang string) NameForm {
 	f := NameForm{Keys: KeyTokens(name, lang)}
-	f.Concepts, f.Cores = conceptForm(name, lang)
+	f.Concepts, f.Cores, f.Joined = conceptForm(name, lang)
 	return f
 }
 
@@ -191,11 +194,27 @@ func SameForm(a, b NameForm) bool {
 	if SameKeys(a.Keys, b.Keys) {
 		return true
 	}
+	switch {
+	case len(a.Concepts) > 0:
+		// "Noord-Korea", "Reino Unido" (two concepts, no core).
+		if len(a.Cores) == 0 && len(a.Concepts) < 2 {
+			return false
+		}
+	case a.Joined && b.Joined:
+		// "Bosnia and Herzegovina", "Bosnië en Herzegovina".
+		if len(a.Cores) < 2 {
+			return false
+		}
+	default:
+		return false
+	}
 	return sameConcepts(a.Concepts, a.Cores, b.Concepts, b.Cores)
 }
 
+// sameConcepts reports whether two concept forms have equal concepts and
+// cores that are spelling variants of each other in some order.
 func sameConcepts(ca, ra, cb, rb []string) bool {
-	if len(ca) == 0 || len(ra) == 0 || len(ca) != len(cb) || len(ra) != len(rb) {
+	if len(ca) != len(cb) || len(ra) != len(rb) {
 		return false
 	}
 	for i := range ca {
@@ -241,7 +260,7 @@ func coreClose(a, b string) bool {
 
 // conceptForm returns the sorted concepts and the core key tokens of a
 // name; concepts is nil when the name holds no generic word.
-func conceptForm(name, lang string) (concepts, cores []string) {
+func conceptForm(name, lang string) (concepts, cores []string, joined bool) {
 	t := conceptTablesOnce()
 	fold := strings.Fields(Fold(name, lang))
 	keys := make([]string, len(fold))
@@ -270,6 +289,7 @@ func conceptForm(name, lang string) (concepts, cores []string) {
 			continue
 		}
 		if t.connective[k] {
+			joined = joined || len(cores)+len(concepts) > 0
 			continue
 		}
 		// Compounds: "nordkorea", "neuseeland", "norfolkinsel".
@@ -281,10 +301,10 @@ func conceptForm(name, lang string) (concepts, cores []string) {
 		cores = append(cores, k)
 	}
 	if len(concepts) == 0 {
-		return nil, cores
+		return nil, cores, joined
 	}
 	sort.Strings(concepts)
-	return concepts, cores
+	return concepts, cores, joined
 }
 
 // splitCompound splits a folded word into a concept word and a core of

@@ -250,8 +250,12 @@ func jaroLong(a, b string) float64 {
 // token matches as an initial. A single token (a bare surname) only
 // matches a single token: "Trump" is no variant of "Melania Trump", and
 // "Donald Trump" none of "Melania Trump".
+//
+// Place names whose parts are translated ("Noord-Korea", "Corée du Nord",
+// "Северная Корея") also match through their concept forms (see
+// NewNameForm and SameForm).
 func SameName(a, la, b, lb string) bool {
-	return SameKeys(KeyTokens(a, la), KeyTokens(b, lb))
+	return SameForm(NewNameForm(a, la), NewNameForm(b, lb))
 }
 
 // SameKeys is SameName on key tokens computed by KeyTokens.

@@ -7,6 +7,7 @@ package model
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"encoding/hex"
 	"strings"
 	"time"
@@ -101,6 +102,10 @@ type Article struct {
 	StoryID   int64 `json:"story_id,omitempty"`
 	// DuplicateOf is the ID of an earlier article this one near-duplicates.
 	DuplicateOf int64 `json:"duplicate_of,omitempty"`
+	// ClusterFeatures is the clustering stage's own encoding of what it
+	// used to place the article, stored with it so that a restart can
+	// replay placements exactly. Opaque to every other stage.
+	ClusterFeatures json.RawMessage `json:"-"`
 }
 
 // Text returns the article's title, lead and body as one text, paragraphs

@@ -86,6 +86,18 @@ func (t *Tagger) Tag(tokens []string) []string {
 	return out
 }
 
+// TagConfidence returns one IOB2 tag per token and, per token, a rough
+// confidence in 0..1 of its tag (a softmax over the model's scores;
+// ordered, not calibrated).
+func (t *Tagger) TagConfidence(tokens []string) ([]string, []float64) {
+	path, conf := t.tag(tokens, true)
+	out := make([]string, len(path))
+	for i, p := range path {
+		out[i] = tagSet[p]
+	}
+	return out, conf
+}
+
 // TagDocument tags the sentences of one document in two passes: the
 // names found in the first pass (and the surnames of persons named in
 // full) become a document gazetteer for the second, so that "Arafat" after

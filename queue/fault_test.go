@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -149,21 +150,24 @@ func TestFaultTolerance(t *testing.T) {
 	start = time.Now()
 	var workers [3]*exec.Cmd
 	for i := range workers {
-		workers[i] = r.worker(t, fmt.Sprintf("worker%d", i), cl.URLs(), db)
+		workers[i] = r.worker(t, fmt.Sprintf("worker%d", i), cl.URLs(), db+"&application_name=worker"+strconv.Itoa(i))
 	}
-	// Kill one worker and one NATS node with SIGKILL a quarter of the way.
+	// A quarter of the way, kill with SIGKILL the worker that holds the
+	// committer's lease (the harder case: the lease must move) and one
+	// NATS node.
 	waitWatermark(t, st, int64(n/4), 20*time.Minute)
-	if err := workers[0].Process.Signal(syscall.SIGKILL); err != nil {
+	victim := leaseHolder(t, st)
+	if err := workers[victim].Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	workers[0].Wait()
+	workers[victim].Wait()
 	if err := cl.Kill(1); err != nil {
 		t.Fatal(err)
 	}
 	wm, _ := st.Watermark(ctx)
-	t.Logf("killed worker0 and NATS node n2 at watermark %d after %v", wm, time.Since(start).Round(time.Millisecond))
+	t.Logf("killed worker%d (the committer) and NATS node n2 at watermark %d after %v", victim, wm, time.Since(start).Round(time.Millisecond))
 	time.Sleep(2 * time.Second)
-	workers[0] = r.worker(t, "worker0", cl.URLs(), db)
+	workers[victim] = r.worker(t, fmt.Sprintf("worker%d", victim), cl.URLs(), db+"&application_name=worker"+strconv.Itoa(victim))
 	for i, w := range workers {
 		if err := w.Wait(); err != nil {
 			log, _ := os.ReadFile(filepath.Join(r.dir, fmt.Sprintf("worker%d.log", i)))
@@ -221,6 +225,23 @@ func comparePlacementsOnly(t *testing.T, got, want map[string]placement) {
 		t.Errorf("%d of %d documents placed differently", diff, len(want))
 	}
 	t.Logf("placements equal for %d articles (%d distinct cluster IDs; 0 means the pipeline has no clustering stage)", len(want)-diff, len(clusters))
+}
+
+// leaseHolder returns the number of the worker process holding the
+// committer's lease (from its PostgreSQL application_name).
+func leaseHolder(t *testing.T, st *postgres.Store) int {
+	t.Helper()
+	var name string
+	err := st.Pool().QueryRow(context.Background(), `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+		WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE 'worker%' LIMIT 1`).Scan(&name)
+	if err != nil {
+		t.Fatalf("committer lease holder: %v", err)
+	}
+	i, err := strconv.Atoi(strings.TrimPrefix(name, "worker"))
+	if err != nil || i < 0 || i > 2 {
+		t.Fatalf("committer lease holder %q", name)
+	}
+	return i
 }
 
 func waitWatermark(t *testing.T, st *postgres.Store, seq int64, timeout time.Duration) {

@@ -212,9 +212,9 @@ func runWorker(ctx context.Context, a *app, args []string) error {
 			first = err
 		}
 	}
-	fmt.Fprintf(a.stderr, "worker: acked %d, failed %d, duplicates %d, committed %d, mean processing %.1f ms, mean ledger write %.1f ms\n",
+	fmt.Fprintf(a.stderr, "worker: acked %d, failed %d, duplicates %d, committed %d, mean processing %.1f ms, mean ledger write %.1f ms, mean commit %.1f ms\n",
 		m.Acked.Load(), m.Failed.Load(), m.Duplicates.Load(), m.Committed.Load(),
-		float64(m.Process.Mean().Microseconds())/1000, float64(m.StoreWrite.Mean().Microseconds())/1000)
+		float64(m.Process.Mean().Microseconds())/1000, float64(m.StoreWrite.Mean().Microseconds())/1000, float64(m.Commit.Mean().Microseconds())/1000)
 	return first
 }
 

@@ -88,6 +88,8 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	titles := fs.Float64("titles", 0.3, "with --silver: share of sentences with a full person name copied with a nationality and a title before it")
 	unlabeled := fs.String("unlabeled", "", "comma-separated unlabeled text for word classes and casing: a directory of ECB+ XML files, the SemEval-2022 task 8 CSV (texts in --lang), or plain text (default: the licence-compatible set for --lang under ../shared/data; \"none\" for none)")
 	clusters := fs.Bool("clusters", true, "learn word classes from the training sentences and the unlabeled text (they ship in the model)")
+	selfTrain := fs.Float64("self-train", 0, "when > 0: tag the unlabeled text with a first model, add its sentences whose every token has at least this confidence (and that hold a name) to the training data, and train again")
+	selfMax := fs.Int("self-max", 20000, "with --self-train: add at most this many sentences")
 	clustersOut := fs.String("clusters-out", "", "also write the learnt word classes to this file (word TAB class per line), for inspection")
 	useKB := fs.Bool("kb", true, "train with the knowledge-base names (entity.Embedded) as gazetteer features; they ship in the model")
 	kbDrop := fs.Float64("kb-dropout", 0.5, "with --kb: share of training sentences that do not see the knowledge-base names")
@@ -239,6 +241,14 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("train ner: %w", err)
 	}
+	if *selfTrain > 0 && len(opt.Unlabeled) > 0 {
+		extra := selfLabel(ner.New(m), opt.Unlabeled, *selfTrain, *selfMax)
+		a.log.Info("train ner: self-training", "added", len(extra), "of", len(opt.Unlabeled))
+		all := append(append([]ner.Sentence(nil), sents...), extra...)
+		if m, err = ner.Train(ctx, all, opt); err != nil {
+			return fmt.Errorf("train ner: %w", err)
+		}
+	}
 	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
 		return err
 	}
@@ -256,6 +266,34 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "trained %s model on %d sentences in %s: %d features, %s (%.1f MB)\n",
 		*lang, len(sents), time.Since(start).Round(time.Second), m.Features(), *out, float64(n)/1e6)
 	return nil
+}
+
+// selfLabel tags unlabeled sentences with t and returns, in order, up to
+// max of those of 5 to 60 tokens that hold at least one name and whose
+// every token's tag has confidence >= min.
+func selfLabel(t *ner.Tagger, text [][]string, min float64, max int) []ner.Sentence {
+	var out []ner.Sentence
+	for _, toks := range text {
+		if len(out) >= max {
+			break
+		}
+		if len(toks) < 5 || len(toks) > 60 {
+			continue
+		}
+		tags, conf := t.TagConfidence(toks)
+		ok, names := true, false
+		for i, c := range conf {
+			if c < min {
+				ok = false
+				break
+			}
+			names = names || tags[i] != "O"
+		}
+		if ok && names {
+			out = append(out, ner.Sentence{Tokens: toks, Tags: tags})
+		}
+	}
+	return out
 }
 
 // readUnlabeled reads tokenised sentences of language lang from path: a

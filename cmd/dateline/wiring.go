@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"dateline/cluster"
 	"dateline/entity"
 	"dateline/event"
 	"dateline/extract"
@@ -58,6 +59,10 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 		return nil, fmt.Errorf("learnt names: %w", err)
 	}
 	linker := &entity.Linker{KB: kb, Finder: finder, Registry: reg}
+	clu := &pipeline.Clusterer{Engine: &cluster.Engine{}}
+	if err := clu.Restore(ctx, st); err != nil {
+		return nil, fmt.Errorf("restore clusters: %w", err)
+	}
 	return &pipeline.Pipeline{
 		Extractor: extract.New(),
 		Stages: []pipeline.Stage{
@@ -67,11 +72,15 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 			pipeline.Named("events", pipeline.Events{Coder: coder, Actors: kb}),
 		},
 		Ordered: []pipeline.Stage{
+			pipeline.Named("cluster", clu),
 			pipeline.Named("merge events", pipeline.MergeEvents{Store: st}),
 		},
 		Store: st,
 		Log:   a.log,
 		Finish: func(ctx context.Context) error {
+			if err := clu.Save(ctx, st); err != nil {
+				return fmt.Errorf("save clusters: %w", err)
+			}
 			return reg.Save(ctx, pipeline.NameStore(st))
 		},
 	}, nil

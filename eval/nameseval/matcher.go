@@ -13,7 +13,7 @@ import (
 // entity.SameName. Two names resolved to different entities are different;
 // a resolved and an unresolved name are the same only if SameName says so.
 type KBMatcher struct {
-	keys [][]string
+	keys []entity.NameForm
 	ids  []string // resolved entity per name, "" when unresolved
 }
 
@@ -47,23 +47,23 @@ func (m *KBMatcher) Same(i, j int) bool {
 	if a != "" && b != "" {
 		return a == b
 	}
-	return entity.SameKeys(m.keys[i], m.keys[j])
+	return entity.SameForm(m.keys[i], m.keys[j])
 }
 
 // KeyMatcher decides every pair with entity.SameName alone: the name keys
 // and token rules without any knowledge base.
-type KeyMatcher struct{ keys [][]string }
+type KeyMatcher struct{ keys []entity.NameForm }
 
 // NewKeyMatcher prepares a KeyMatcher for s.
 func NewKeyMatcher(s Set) KeyMatcher { return KeyMatcher{keysOf(s)} }
 
 // Same implements Matcher.
-func (m KeyMatcher) Same(i, j int) bool { return entity.SameKeys(m.keys[i], m.keys[j]) }
+func (m KeyMatcher) Same(i, j int) bool { return entity.SameForm(m.keys[i], m.keys[j]) }
 
-func keysOf(s Set) [][]string {
-	out := make([][]string, len(s))
+func keysOf(s Set) []entity.NameForm {
+	out := make([]entity.NameForm, len(s))
 	for i, n := range s {
-		out[i] = entity.KeyTokens(n.Text, n.Lang)
+		out[i] = entity.NewNameForm(n.Text, n.Lang)
 	}
 	return out
 }

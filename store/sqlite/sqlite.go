@@ -225,8 +225,8 @@ func (s *Store) migrate(ctx context.Context) error {
 // annotations is the JSON column holding derived data that is read with
 // the article but not queried by column.
 type annotations struct {
-	Timexes []model.Timex `json:"timexes,omitempty"`
-	Events  []model.Event `json:"events,omitempty"`
+	Timexes []model.Timex   `json:"timexes,omitempty"`
+	Cluster json.RawMessage `json:"cluster,omitempty"`
 }
 
 func jsonList(v []string) string {
@@ -272,7 +272,7 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 	}
 	docID, _ := res.LastInsertId()
 	a.Hash = hash
-	ann, _ := json.Marshal(annotations{Timexes: a.Timexes})
+	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Cluster: a.ClusterFeatures})
 	res, err = tx.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
 		published, modified, fetched, author, site_name, canonical, annotations, cluster_id, story_id, duplicate_of)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
@@ -339,7 +339,7 @@ func scanArticle(r scanner) (model.Article, error) {
 	a.Fetched, _ = model.ParseTime(fet)
 	var an annotations
 	_ = json.Unmarshal([]byte(ann), &an)
-	a.Timexes = an.Timexes
+	a.Timexes, a.ClusterFeatures = an.Timexes, an.Cluster
 	return a, nil
 }
 
