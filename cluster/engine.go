@@ -187,7 +187,7 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 		e.sweep(cfg)
 	}
 	keys := e.queryKeys(vec)
-	cl := e.best(cfg, vec, &f, day, keys)
+	cl := e.best(cfg, truncate(vec, cfg.TopK), &f, day, keys)
 	if cl == nil {
 		e.st.NextCluster++
 		cl = &clusterRec{ID: e.st.NextCluster, Title: f.Title, First: f.Time, Last: f.Time, FirstDay: day, LastDay: day}
@@ -250,6 +250,28 @@ func (e *Engine) queryKeys(vec [NumChannels]vector) []qkey {
 		}
 	}
 	return out
+}
+
+// truncate keeps, per channel, the keys a centroid could hold (TopK, twice
+// that for terms and grams), heaviest first, keeping the full norm: the
+// cosine with a centroid changes little (light keys rarely reach a
+// centroid), and the
+// scoring cost stays bounded for long articles.
+func truncate(vec [NumChannels]vector, k int) [NumChannels]vector {
+	for c := range NumChannels {
+		kk := k
+		if Channel(c) == ChTerms || Channel(c) == ChGrams {
+			kk *= 2
+		}
+		if len(vec[c].ws) > kk {
+			ws := slices.Clone(vec[c].ws)
+			sortByWeight(ws)
+			ws = ws[:kk]
+			sort.Slice(ws, func(i, j int) bool { return ws[i].Key < ws[j].Key })
+			vec[c] = vector{ws, vec[c].norm}
+		}
+	}
+	return vec
 }
 
 // sortByWeight orders by weight descending, then key.

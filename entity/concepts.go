@@ -2,8 +2,11 @@ package entity
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"dateline/model"
 )
 
 // Place names are often built from a proper core and common words that
@@ -178,12 +181,17 @@ type NameForm struct {
 	// Joined says the name joins parts with a connective ("Bosnia and
 	// Herzegovina", "Trinidad y Tobago").
 	Joined bool
+	// Alt are the key tokens of a second reading of a Ukrainian or
+	// Belarusian name, romanised with the Russian table (г as g, not h):
+	// foreign names keep their g ("Гаяна" is Guyana, "Нарвегія" Norway).
+	Alt []string
 }
 
 // NewNameForm prepares name (in lang) for SameForm.
 func NewNameForm(name, lang string) NameForm {
 	f := NameForm{Keys: KeyTokens(name, lang)}
 	f.Concepts, f.Cores, f.Joined = conceptForm(name, lang)
+	f.Alt = altKeys(name, lang)
 	return f
 }
 
@@ -192,6 +200,9 @@ func NewNameForm(name, lang string) NameForm {
 // spelling variants of each other in some order.
 func SameForm(a, b NameForm) bool {
 	if SameKeys(a.Keys, b.Keys) {
+		return true
+	}
+	if (a.Alt != nil && SameKeys(a.Alt, b.Keys)) || (b.Alt != nil && SameKeys(a.Keys, b.Alt)) {
 		return true
 	}
 	switch {
@@ -322,3 +333,77 @@ func (t *conceptTables) splitCompound(f, lang string) (concept, core string, ok 
 	return "", "", false
 }
 
+
+// conceptEntry is a knowledge-base alias indexed by its concept form.
+type conceptEntry struct {
+	concepts, cores []string
+	rec             int
+	demonym         bool
+}
+
+// conceptSig is the index key of a concept form: its concepts and the
+// number of its cores; "" for forms SameForm would not compare.
+func conceptSig(f NameForm) string {
+	switch {
+	case len(f.Concepts) > 0:
+		if len(f.Cores) == 0 && len(f.Concepts) < 2 {
+			return ""
+		}
+	case f.Joined:
+		if len(f.Cores) < 2 {
+			return ""
+		}
+	default:
+		return ""
+	}
+	return strings.Join(f.Concepts, "|") + "#" + strconv.Itoa(len(f.Cores))
+}
+
+func buildConceptIndex(recs []Record) map[string][]conceptEntry {
+	m := map[string][]conceptEntry{}
+	add := func(rec int, a model.Alias, dem bool) {
+		var f NameForm
+		f.Concepts, f.Cores, f.Joined = conceptForm(a.Text, a.Lang)
+		if sig := conceptSig(f); sig != "" {
+			m[sig] = append(m[sig], conceptEntry{f.Concepts, f.Cores, rec, dem})
+		}
+	}
+	for i, r := range recs {
+		if r.Type != model.LOC && r.Type != model.ORG {
+			continue // people's names are not built from generic words
+		}
+		for _, a := range r.Aliases {
+			add(i, a, false)
+		}
+	}
+	return m
+}
+
+// conceptLookup finds the aliases with the concept form of name.
+func (kb *KB) conceptLookup(name, lang string) []fuzzyHit {
+	var f NameForm
+	f.Concepts, f.Cores, f.Joined = conceptForm(name, lang)
+	sig := conceptSig(f)
+	if sig == "" {
+		return nil
+	}
+	seen := map[int]bool{}
+	var out []fuzzyHit
+	for _, e := range kb.concept[sig] {
+		if seen[e.rec] || !sameConcepts(f.Concepts, f.Cores, e.concepts, e.cores) {
+			continue
+		}
+		seen[e.rec] = true
+		out = append(out, fuzzyHit{rec: e.rec, score: 0.9, demonym: e.demonym})
+	}
+	return out
+}
+
+// altKeys returns the key tokens of a Ukrainian or Belarusian Cyrillic
+// name read with the Russian romanisation, nil for other names.
+func altKeys(name, lang string) []string {
+	if (lang != "uk" && lang != "be") || !HasCyrillic(name) {
+		return nil
+	}
+	return KeyTokens(name, "ru")
+}

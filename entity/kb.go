@@ -34,6 +34,7 @@ type KB struct {
 	govOf   map[string]int      // ISO3 -> government entity
 	country map[string]int      // ISO3 -> country entity
 	fuzzy   map[string][]fuzzyEntry
+	concept map[string][]conceptEntry // concept signature -> aliases
 }
 
 type holder struct {
@@ -139,6 +140,7 @@ func NewKB(recs []Record) *KB {
 	}
 	kb.gaz = buildGazetteer(recs)
 	kb.fuzzy = buildFuzzy(recs)
+	kb.concept = buildConceptIndex(recs)
 	return kb
 }
 
@@ -264,6 +266,8 @@ type Candidate struct {
 // Lookup returns the entities a stand-alone name in lang may refer to,
 // best first: exact folded names, then shared keys, then (fuzzy) keys
 // within Jaro-Winkler 0.93 whose last tokens (surnames) are close too.
+// Names with translated generic parts ("Nordkorea", "Islas Caimán") that
+// match nothing so far are compared by concept form (score 0.9).
 func (kb *KB) Lookup(name, lang string) []Candidate {
 	seen := map[int]int{}
 	var out []Candidate
@@ -303,8 +307,26 @@ func (kb *KB) Lookup(name, lang string) []Candidate {
 			add(int(en.rec), sc, en.demonym)
 		}
 	}
+	if alt := altKeys(name, lang); len(out) == 0 && alt != nil {
+		for _, e := range kb.gaz.byFirst[alt[0]] {
+			en := &kb.gaz.entries[e]
+			if equalStrings(en.toks, alt) {
+				add(int(en.rec), 0.95, en.demonym)
+			}
+		}
+	}
+	if len(out) == 0 {
+		for _, c := range kb.conceptLookup(name, lang) {
+			add(c.rec, c.score, c.demonym)
+		}
+	}
 	if len(out) == 0 {
 		for _, c := range kb.fuzzyLookup(lk) {
+			add(c.rec, c.score, c.demonym)
+		}
+	}
+	if alt := altKeys(name, lang); len(out) == 0 && alt != nil {
+		for _, c := range kb.fuzzyLookup(alt) {
 			add(c.rec, c.score, c.demonym)
 		}
 	}

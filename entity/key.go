@@ -70,7 +70,7 @@ var langRules = map[string][]rewrite{
 // the remaining spelling freedom of Latin romanisations (x/ks, c/k, w/v,
 // y/j/i, ph/f, tz/ts).
 var commonRules = []rewrite{
-	{"sch", "sh"}, {"tch", "ch"}, {"ck", "k"}, {"ph", "f"}, {"th", "t"}, {"tz", "ts"},
+	{"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"ck", "k"}, {"ph", "f"}, {"th", "t"}, {"tz", "ts"},
 	{"x", "ks"}, {"q", "k"}, {"w", "v"}, {"y", "i"}, {"j", "i"}, {"dzh", "i"},
 }
 
@@ -289,7 +289,8 @@ func SameKeys(ka, kb []string) bool {
 }
 
 // tokenClose compares two key tokens: initials match words they begin,
-// short tokens must be equal, longer ones Jaro-Winkler >= 0.9.
+// short tokens must be equal, longer ones must begin with the same letter
+// and be within Jaro-Winkler 0.9.
 func tokenClose(a, b string) bool {
 	if a == b {
 		return true
@@ -297,7 +298,7 @@ func tokenClose(a, b string) bool {
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
 	}
-	if len(a) < 5 || len(b) < 5 {
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
 		return false
 	}
 	return JaroWinkler(a, b) >= 0.9

@@ -32,7 +32,12 @@ type Committer struct {
 	// Batch is the number of outcomes read at once (default 256).
 	Batch int
 	// Poll is the wait when there is nothing to commit (default 100ms).
-	Poll    time.Duration
+	Poll time.Duration
+	// SnapshotEvery is how often the pipeline's Finish hook (which
+	// snapshots stage state, such as the clustering engine) runs while
+	// committing, so that a takeover replays little (default 1 minute).
+	// It also runs when the committer stops.
+	SnapshotEvery time.Duration
 	Metrics *Metrics
 	Log     *slog.Logger
 }
@@ -106,6 +111,35 @@ func (c *Committer) lead(ctx context.Context, lease *postgres.Lease, log *slog.L
 	if err != nil {
 		return err
 	}
+	every := c.SnapshotEvery
+	if every <= 0 {
+		every = time.Minute
+	}
+	snapshotted, dirty := time.Now(), false
+	snapshot := func(ctx context.Context) error {
+		if p.Finish == nil || !dirty {
+			return nil
+		}
+		if err := p.Finish(ctx); err != nil {
+			return fmt.Errorf("committer: snapshot: %w", err)
+		}
+		snapshotted, dirty = time.Now(), false
+		return nil
+	}
+	defer func() {
+		// Snapshot on the way out when stopped (not failed), if the lease
+		// is still ours.
+		if ctx.Err() == nil {
+			return
+		}
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if lease.Check(sctx) == nil {
+			if err := snapshot(sctx); err != nil {
+				log.Warn("committer", "err", err)
+			}
+		}
+	}()
 	for ctx.Err() == nil {
 		if err := lease.Check(ctx); err != nil {
 			return err
@@ -126,7 +160,14 @@ func (c *Committer) lead(ctx context.Context, lease *postgres.Lease, log *slog.L
 			if aerr := c.Store.Advance(ctx, next, lease.Epoch); aerr != nil {
 				return aerr
 			}
-			wm = next
+			wm, dirty = next, true
+			// Only after a clean batch: a failed commit may have left
+			// stage state ahead of the store.
+			if (err == nil || errors.Is(err, errGap)) && time.Since(snapshotted) >= every {
+				if err := snapshot(ctx); err != nil {
+					return err
+				}
+			}
 		}
 		if err != nil && !errors.Is(err, errGap) {
 			return err

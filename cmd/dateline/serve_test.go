@@ -85,8 +85,10 @@ func TestBrowserUI(t *testing.T) {
 	defer acancel()
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
+	t0 := time.Now()
 	shot := func(name string) {
 		t.Helper()
+		t.Logf("%s at %.1fs", name, time.Since(t0).Seconds())
 		b, err := chromedp.Run(bctx, chromedp.FullScreenshot(80))
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)

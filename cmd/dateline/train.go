@@ -93,6 +93,8 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	clustersOut := fs.String("clusters-out", "", "also write the learnt word classes to this file (word TAB class per line), for inspection")
 	useKB := fs.Bool("kb", true, "train with the knowledge-base names (entity.Embedded) as gazetteer features; they ship in the model")
 	kbDrop := fs.Float64("kb-dropout", 0.5, "with --kb: share of training sentences that do not see the knowledge-base names")
+	possessive := fs.Float64("possessive", 0.1, "with --silver: share of sentences with a name copied with another name and a possessive 's before it (en only)")
+	events := fs.Bool("events", true, "in data without MISC: retype names of events, competitions, awards and wars as MISC")
 	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -161,10 +163,15 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		sur := ner.AugmentSurnames(sents, *surnames, *seed)
 		up := ner.AugmentCase(sents, *upper, *seed)
 		tit := ner.AugmentTitles(sents, *lang, *titles, *seed)
-		sents = append(append(append(sents, sur...), up...), tit...)
-		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit))
+		pos := ner.AugmentPossessive(sents, *lang, *possessive, *seed)
+		sents = append(append(append(append(sents, sur...), up...), tit...), pos...)
+		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit), "possessive_copies", len(pos))
 	}
 	lex := ner.Lexicon(*lang)
+	if *events && !hasMISC {
+		n := ner.RelabelEvents(sents, *lang)
+		a.log.Info("train ner: relabelled events as MISC", "mentions", n)
+	}
 	if *relabel && !hasMISC {
 		n := ner.RelabelMISC(sents, *lang, lex)
 		a.log.Info("train ner: relabelled MISC", "mentions", n)

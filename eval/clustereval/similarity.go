@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"dateline/cluster"
 	"dateline/model"
@@ -15,10 +16,13 @@ var PairFeatureNames = []string{
 	"entities", "places", "dates", "events", "numbers", "grams", "terms",
 	"sqrt_entities", "sqrt_grams", "sqrt_terms", "sqrt_numbers",
 	"title_terms", "title_grams", "same_lang", "date_conflict", "engine_score",
+	"text_char4", "sqrt_text_char4",
 }
 
 // PairFeatures returns the similarity features of two articles' Features
-// under stats, and of their titles' (same order as PairFeatureNames).
+// under stats, and of their titles' (the first columns of
+// PairFeatureNames; EvalSimilarity appends the text's character 4-gram
+// cosine).
 func PairFeatures(st *cluster.Stats, a, b, ta, tb *cluster.Features) []float64 {
 	s := st.Compare(a, b)
 	t := st.Compare(ta, tb)
@@ -108,10 +112,31 @@ func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int)
 			}
 		}
 	}
+	// Character 4-grams of every word's key (transliterated, folded): a
+	// cheap cross-lingual channel for cognates and names in any Latin or
+	// Cyrillic script text; the IDF comes from the pairs' texts.
+	c4 := make([][2]map[string]float64, len(pairs))
+	df := make(map[string]int)
+	ndocs := 0
+	seenText := make(map[string]bool)
+	for i, p := range pairs {
+		for k, text := range []string{p.Text1, p.Text2} {
+			c4[i][k] = char4(text)
+			if !seenText[text] {
+				seenText[text] = true
+				ndocs++
+				for g := range c4[i][k] {
+					df[g]++
+				}
+			}
+		}
+	}
 	X := make([][]float64, len(pairs))
 	y := make([]float64, len(pairs))
 	for i := range pairs {
 		X[i] = append([]float64{1}, PairFeatures(&st, &sides[i][0].f, &sides[i][1].f, &sides[i][0].t, &sides[i][1].t)...)
+		cc := cosMap(c4[i][0], c4[i][1], df, ndocs)
+		X[i] = append(X[i], cc, math.Sqrt(cc))
 		y[i] = -pairs[i].Overall
 	}
 	fold := groupFolds(pairs, folds)
@@ -133,7 +158,7 @@ func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int)
 	}
 	unfit := make([]float64, len(pairs))
 	for i := range pairs {
-		unfit[i] = X[i][len(X[i])-1]
+		unfit[i] = X[i][len(PairFeatureNames)-2] // engine_score
 	}
 	res := SimResult{Pairs: len(pairs), Folds: folds, ByLangPair: make(map[string]LangPairScore), Weights: make(map[string]float64)}
 	sel := func(keep func(p Pair) bool, v []float64) (float64, int) {
@@ -276,4 +301,41 @@ func SortedLangPairs(m map[string]LangPairScore) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// char4 returns the counts of the character 4-grams of the keys of a
+// text's words of four or more letters.
+func char4(text string) map[string]float64 {
+	out := make(map[string]float64)
+	for _, w := range strings.Fields(cluster.NameKey(text)) {
+		rs := []rune(w)
+		if len(rs) < 4 {
+			continue
+		}
+		for i := 0; i+4 <= len(rs); i++ {
+			out[string(rs[i:i+4])]++
+		}
+	}
+	return out
+}
+
+// cosMap is the tf-idf cosine of two count maps.
+func cosMap(a, b map[string]float64, df map[string]int, n int) float64 {
+	idf := func(k string) float64 { return math.Log(float64(n+1)/float64(df[k]+1)) + 1 }
+	var na, nb, d float64
+	for k, x := range a {
+		w := (1 + math.Log(x)) * idf(k)
+		na += w * w
+		if y, ok := b[k]; ok {
+			d += w * (1 + math.Log(y)) * idf(k)
+		}
+	}
+	for k, y := range b {
+		w := (1 + math.Log(y)) * idf(k)
+		nb += w * w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return d / math.Sqrt(na*nb)
 }

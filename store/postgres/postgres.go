@@ -76,7 +76,9 @@ func (s *Store) Close() error {
 // the article but not queried by column.
 type annotations struct {
 	Timexes []model.Timex `json:"timexes,omitempty"`
-	Events  []model.Event `json:"events,omitempty"`
+	// Cluster is the clustering stage's features (Article.ClusterFeatures),
+	// replayed when the stage restores its state.
+	Cluster json.RawMessage `json:"cluster,omitempty"`
 }
 
 func jsonList(v []string) string {
@@ -132,7 +134,7 @@ func (s *Store) putArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		return 0, false, err
 	}
 	defer tx.Rollback(ctx)
-	ann, _ := json.Marshal(annotations{Timexes: a.Timexes})
+	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Cluster: a.ClusterFeatures})
 	var id int64
 	err = tx.QueryRow(ctx, `WITH d AS (
 			INSERT INTO documents(hash, source, url, format, fetched, ingested, content) VALUES ($1,$2,$3,$4,$5,$6,$7)
@@ -230,7 +232,7 @@ func scanArticle(r pgx.Row) (model.Article, error) {
 	a.Fetched, _ = model.ParseTime(fet)
 	var an annotations
 	_ = json.Unmarshal([]byte(ann), &an)
-	a.Timexes = an.Timexes
+	a.Timexes, a.ClusterFeatures = an.Timexes, an.Cluster
 	return a, nil
 }
 

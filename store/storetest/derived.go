@@ -23,6 +23,7 @@ func derivedTests() []struct {
 		{"EventsMerge", testEventsMerge},
 		{"ClustersStories", testClustersStories},
 		{"StateAndReplay", testStateAndReplay},
+		{"ClusterFeaturesReplay", testClusterFeaturesReplay},
 	}
 }
 
