@@ -333,7 +333,6 @@ func (t *conceptTables) splitCompound(f, lang string) (concept, core string, ok 
 	return "", "", false
 }
 
-
 // conceptEntry is a knowledge-base alias indexed by its concept form.
 type conceptEntry struct {
 	concepts, cores []string

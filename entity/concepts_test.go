@@ -27,6 +27,10 @@ func TestSameFormConcepts(t *testing.T) {
 		{"Saint Lucia", "en", "Saint Kitts and Nevis", "en", false},
 		{"United States", "en", "United Kingdom", "en", false},
 		{"Vladimir Putin", "en", "Putin Vladimir", "en", false},
+		{"Германія", "be", "Germania", "it", true},
+		{"Олег", "uk", "Oleh", "en", true},
+		{"Нарвегія", "be", "Norvegia", "it", true},
+		{"Khrushchev", "en", "Chroesjtsjov", "nl", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.a+"~"+tc.b, func(t *testing.T) {
@@ -49,4 +53,16 @@ func TestConceptLexiconKeys(t *testing.T) {
 	if strings.TrimSpace(tb.byKey["nord"]) != "north" {
 		t.Errorf("nord -> %q", tb.byKey["nord"])
 	}
+}
+
+func FuzzNameForm(f *testing.F) {
+	for _, s := range []string{"Noord-Korea", "о-ва Кайман", "Bosnia and Herzegovina", "Nordkorea", "", "St. Martin", "Reino Unido"} {
+		f.Add(s, "nl")
+	}
+	f.Fuzz(func(t *testing.T, name, lang string) {
+		a := NewNameForm(name, lang)
+		if len(a.Keys) > 0 && !SameForm(a, a) {
+			t.Errorf("%q is not the same as itself: %+v", name, a)
+		}
+	})
 }

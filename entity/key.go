@@ -289,8 +289,7 @@ func SameKeys(ka, kb []string) bool {
 }
 
 // tokenClose compares two key tokens: initials match words they begin,
-// short tokens must be equal, longer ones must begin with the same letter
-// and be within Jaro-Winkler 0.9.
+// short tokens must be equal, longer ones Jaro-Winkler >= 0.9.
 func tokenClose(a, b string) bool {
 	if a == b {
 		return true
@@ -298,7 +297,7 @@ func tokenClose(a, b string) bool {
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
 	}
-	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+	if len(a) < 5 || len(b) < 5 {
 		return false
 	}
 	return JaroWinkler(a, b) >= 0.9

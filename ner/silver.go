@@ -44,6 +44,7 @@ func CleanSilver(sents []Sentence, lang string) []Sentence {
 	out := sents[:0:0]
 	for _, s := range sents {
 		trimTitles(s, titles, demonyms)
+		trimYears(s)
 		ok := false
 		for _, t := range s.Tags {
 			if t == "O" {
@@ -70,6 +71,34 @@ func CleanSilver(sents []Sentence, lang string) []Sentence {
 		}
 	}
 	return out
+}
+
+// trimYears cuts years from the start of names ("1998 FIFA World Cup",
+// "2000 Summer Olympics"), in place: news annotation leaves the year out.
+func trimYears(s Sentence) {
+	for _, c := range spansOf(s.Tags) {
+		i := c.Start
+		for i < c.End-1 && isYear(s.Tokens[i]) {
+			s.Tags[i] = "O"
+			i++
+		}
+		if i > c.Start {
+			s.Tags[i] = "B-" + c.Type
+		}
+	}
+}
+
+// isYear reports whether w is a year of four digits.
+func isYear(w string) bool {
+	if len(w) != 4 || (w[0] != '1' && w[0] != '2') {
+		return false
+	}
+	for i := 1; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // AugmentCase returns upper-case copies of a fraction p of the sentences,

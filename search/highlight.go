@@ -209,4 +209,3 @@ func (h *Highlighter) Article(a *model.Article, mentions []model.Mention, size i
 	}
 	return title, snippet
 }
-

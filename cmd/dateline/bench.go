@@ -15,6 +15,7 @@ import (
 func benches() map[string]func(ctx context.Context, a *app, args []string) error {
 	return map[string]func(ctx context.Context, a *app, args []string) error{
 		"extract": runBenchExtract,
+		"serve":   runBenchServe,
 	}
 }
 

@@ -109,7 +109,11 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintln(tw, "pair\tpairs\tPearson\toriginal\tPearson\t")
 	for _, lp := range clustereval.SortedLangPairs(r.ByLangPair) {
 		s := r.ByLangPair[lp]
-		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%d\t%.3f\t\n", lp, s.Pairs, s.Pearson, s.OriginalPairs, s.PearsonOriginal)
+		orig := "-"
+		if s.OriginalPairs >= 3 {
+			orig = fmt.Sprintf("%.3f", s.PearsonOriginal)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%d\t%s\t\n", lp, s.Pairs, s.Pearson, s.OriginalPairs, orig)
 	}
 	return tw.Flush()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"dateline/langid"
 	"dateline/pipeline"
 	"dateline/source"
+	"dateline/source/warc"
 	"dateline/store"
 	"dateline/store/sqlite"
 )
@@ -102,7 +104,29 @@ func loadKB() (*entity.KB, error) {
 	return kb, nil
 }
 
-// openExtraFormats reads formats that need their own reader (WARC).
+// openExtraFormats reads formats that need their own reader: WARC files
+// (.warc, .warc.gz, already decompressed by the source reader) are
+// streamed record by record; each HTML response record is a document.
 func openExtraFormats(ctx context.Context, path string, r io.Reader, emit func(source.Item) error) (bool, error) {
-	return false, nil
+	l := strings.ToLower(path)
+	if !strings.HasSuffix(l, ".warc") && !strings.HasSuffix(l, ".warc.gz") {
+		return false, nil
+	}
+	wr := warc.NewReader(r)
+	for {
+		if err := ctx.Err(); err != nil {
+			return true, err
+		}
+		rec, err := wr.Next()
+		if errors.Is(err, io.EOF) {
+			return true, nil
+		}
+		if err != nil {
+			return true, fmt.Errorf("WARC record %d: %w", rec.Index, err)
+		}
+		doc := rec.Document(path)
+		if err := emit(source.Item{Input: doc.Source, Doc: &doc}); err != nil {
+			return true, err
+		}
+	}
 }

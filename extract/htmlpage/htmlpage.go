@@ -8,9 +8,9 @@
 // docs/decisions/0001-html-extractor.md); this package adds what it lacks:
 // paragraph structure (trafilatura's plain text joins paragraphs with
 // spaces, so the body is rebuilt from its output tree), full date-times from
-// JSON-LD, Open Graph and <time> elements, image captions removed, teaser
-// blocks, and a recall-oriented second opinion when the main extraction
-// looks truncated.
+// JSON-LD, Open Graph and <time> elements, image captions removed, the
+// standfirst recovered, teasers split off, and go-readability and
+// go-domdistiller candidates compared when trafilatura's text looks short.
 package htmlpage
 
 import (
@@ -35,9 +35,10 @@ var ErrNoContent = errors.New("no article text found")
 // use and safe for concurrent use.
 type Extractor struct {
 	// Plain disables Dateline's additions to go-trafilatura's text
-	// selection (the fallback comparison and the second opinion), leaving
-	// go-trafilatura's own choice; metadata, paragraphs and briefs are
-	// still produced. Used to measure what the additions bring.
+	// selection (the fallback comparison, standfirst recovery and teaser
+	// splitting), leaving go-trafilatura's own choice; metadata,
+	// paragraphs and teaser-block briefs are still produced. Used to
+	// measure what the additions bring.
 	Plain bool
 	// NoStandfirst leaves out the standfirst (a lead paragraph beside the
 	// headline, outside the story container, recognised because it
@@ -252,4 +253,3 @@ func squash(s string) string {
 	}
 	return b.String()
 }
-

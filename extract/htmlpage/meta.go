@@ -15,7 +15,7 @@ import (
 type pageMeta struct {
 	title, author, siteName, canonical, ogURL, lang string
 	description                                     string
-	published, modified                              model.Time
+	published, modified                             model.Time
 }
 
 // Metadata sources, strongest first for each field.
@@ -236,7 +236,7 @@ func hasAttr(n *html.Node, key string) bool {
 // ldMeta is what the page's JSON-LD says about its article.
 type ldMeta struct {
 	headline, author, publisher, lang string
-	published, modified                string
+	published, modified               string
 }
 
 // articleTypes are the schema.org types whose fields describe the story.

@@ -458,7 +458,7 @@ func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *sear
 		if scores[i] != 0 {
 			hit.Score = -scores[i]
 		}
-		hit.TitleHighlight, hit.Snippet = h.Article( &model.Article{Title: hit.Title, Lead: r.lead, Body: r.body, Lang: hit.Lang}, ments[id], size)
+		hit.TitleHighlight, hit.Snippet = h.Article(&model.Article{Title: hit.Title, Lead: r.lead, Body: r.body, Lang: hit.Lang}, ments[id], size)
 		out = append(out, hit)
 	}
 	return out, nil

@@ -142,7 +142,9 @@ func testSearchText(t *testing.T, s store.Store) {
 		t.Errorf("expanded query: %v, %v", hitIDs(r), err)
 	}
 	n, _ = search.Parse("Lukasjenka")
-	search.Expand(n, func(string) ([]string, []search.Alias) { return nil, []search.Alias{{Text: "Aleksandr Loekasjenko", Lang: "nl"}} })
+	search.Expand(n, func(string) ([]string, []search.Alias) {
+		return nil, []search.Alias{{Text: "Aleksandr Loekasjenko", Lang: "nl"}}
+	})
 	r, err = s.Search(ctx, store.SearchQuery{Query: n})
 	if err != nil || !sameIDs(hitIDs(r), as[0]) {
 		t.Errorf("alias expansion: %v, %v", hitIDs(r), err)
