@@ -249,3 +249,11 @@ func (p *Pipeline) finish(ctx context.Context, j *job, sum *Summary) error {
 	sum.Briefs += int64(len(j.art.Briefs))
 	return nil
 }
+
+// Name returns the name given to a stage by Named, or "".
+func Name(s Stage) string {
+	if n, ok := s.(named); ok {
+		return n.name
+	}
+	return ""
+}

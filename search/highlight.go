@@ -21,18 +21,20 @@ type Fragment struct {
 // concurrent use.
 type Highlighter struct {
 	terms    map[string]bool
+	prefixes map[string]bool // folded first two runes of the terms
 	entities map[string]bool
 }
 
 // NewHighlighter returns a highlighter for the positive words of n
 // (analysed in langs, with their aliases and entities).
 func NewHighlighter(n *Node, langs []string) *Highlighter {
-	h := &Highlighter{terms: map[string]bool{}, entities: map[string]bool{}}
+	h := &Highlighter{terms: map[string]bool{}, prefixes: map[string]bool{}, entities: map[string]bool{}}
 	for _, leaf := range n.Positive() {
 		alt := leaf.Alternatives(langs)
 		for _, s := range alt.Seqs {
 			for _, t := range s {
 				h.terms[t] = true
+				h.prefixes[prefix2(t)] = true
 			}
 		}
 		for _, id := range leaf.Entities {
@@ -52,9 +54,11 @@ func (h *Highlighter) spans(text, lang string, mentions []model.Mention) []span 
 		return nil
 	}
 	var out []span
-	for _, t := range analysis.For(lang).Analyze(text) {
-		if h.terms[analysis.Fold(t.Text)] && t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
-			out = append(out, span{t.Start, t.End})
+	if len(h.terms) > 0 {
+		for _, t := range h.analyzer(lang).Analyze(text) {
+			if t.Text != "" && h.terms[analysis.Fold(t.Text)] && t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
+				out = append(out, span{t.Start, t.End})
+			}
 		}
 	}
 	for _, m := range mentions {
@@ -75,6 +79,54 @@ func (h *Highlighter) spans(text, lang string, mentions []model.Mention) []span 
 		merged = append(merged, s)
 	}
 	return merged
+}
+
+// analyzer is the language's analyzer with stemming limited to tokens
+// that may match a query term (stemming every word of every hit is most
+// of the cost of highlighting).
+func (h *Highlighter) analyzer(lang string) *analysis.Analyzer {
+	a := *analysis.For(lang)
+	fs := make([]analysis.TokenFilter, 0, len(a.Filters))
+	for _, f := range a.Filters {
+		if _, ok := f.(analysis.StemFilter); ok {
+			f = candidateStem{lang: lang, prefixes: h.prefixes}
+		}
+		fs = append(fs, f)
+	}
+	a.Filters = fs
+	return &a
+}
+
+// candidateStem stems the tokens whose first two letters (folded) start
+// a query term and blanks the others.
+type candidateStem struct {
+	lang     string
+	prefixes map[string]bool
+}
+
+func (f candidateStem) Filter(toks []analysis.Token) []analysis.Token {
+	for i := range toks {
+		if !f.prefixes[prefix2(toks[i].Text)] {
+			toks[i].Text = ""
+			continue
+		}
+		if toks[i].Kind == analysis.Word {
+			toks[i].Text = analysis.Stem(f.lang, toks[i].Text)
+		}
+	}
+	return toks
+}
+
+// prefix2 returns the first two runes of s, folded.
+func prefix2(s string) string {
+	n := 0
+	for i := range s {
+		if n == 2 {
+			return analysis.Fold(s[:i])
+		}
+		n++
+	}
+	return analysis.Fold(s)
 }
 
 func fragments(text string, spans []span, from, to int) []Fragment {
