@@ -11,6 +11,11 @@ import (
 	"dateline/model"
 )
 
+// AliasMinScore is the lowest mention score that counts as a name of its
+// entity: mentions resolved from role descriptions ("de Russische
+// defensieminister") score lower and are not listed as aliases.
+const AliasMinScore = 0.75
+
 // ErrNotFound is returned when a requested item does not exist.
 var ErrNotFound = errors.New("not found")
 

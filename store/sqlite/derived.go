@@ -117,7 +117,7 @@ func (s *Store) ArticlesAfter(ctx context.Context, after int64, fn func(model.Ar
 }
 
 func (s *Store) mentions(ctx context.Context, id int64) ([]model.Mention, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, text, type, start, end, sentence FROM mentions WHERE article_id = ? ORDER BY start`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, text, type, start, end, sentence, score FROM mentions WHERE article_id = ? ORDER BY start`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 	}
@@ -125,7 +125,7 @@ func (s *Store) mentions(ctx context.Context, id int64) ([]model.Mention, error)
 	var out []model.Mention
 	for rows.Next() {
 		var m model.Mention
-		if err := rows.Scan(&m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence); err != nil {
+		if err := rows.Scan(&m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence, &m.Score); err != nil {
 			return nil, fmt.Errorf("article %d: mentions: %w", id, err)
 		}
 		out = append(out, m)
@@ -339,9 +339,11 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 }
 
 // aliases returns the surface forms seen for an entity per language, most
-// frequent first.
+// frequent first. Mentions resolved from role descriptions ("the Russian
+// defence minister", score below store.AliasMinScore) are not names and
+// are left out.
 func (s *Store) aliases(ctx context.Context, id string) ([]model.Alias, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT text, lang, COUNT(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text, lang ORDER BY n DESC, lang, text`, id)
+	rows, err := s.db.QueryContext(ctx, `SELECT text, lang, COUNT(*) AS n FROM mentions WHERE entity_id = ? AND score >= ? GROUP BY text, lang ORDER BY n DESC, lang, text`, id, store.AliasMinScore)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
 	}

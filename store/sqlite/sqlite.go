@@ -193,6 +193,7 @@ var migrations = []string{
 	CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
 	CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY);
 	INSERT INTO search_pending SELECT id FROM articles;`,
+	`ALTER TABLE mentions ADD COLUMN score REAL NOT NULL DEFAULT 1;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -302,8 +303,12 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		}
 	}
 	for _, m := range a.Mentions {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(article_id, entity_id, text, type, lang, start, end, sentence) VALUES (?,?,?,?,?,?,?,?)`,
-			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence); err != nil {
+		score := m.Score
+		if score == 0 {
+			score = 1
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(article_id, entity_id, text, type, lang, start, end, sentence, score) VALUES (?,?,?,?,?,?,?,?,?)`,
+			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence, score); err != nil {
 			return 0, false, fmt.Errorf("put %s: mention: %w", doc.Source, err)
 		}
 	}

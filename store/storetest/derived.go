@@ -44,7 +44,8 @@ func testEntities(t *testing.T, s store.Store) {
 	luka := model.Entity{ID: "Q38789", Name: "Alexander Lukashenko", Type: model.PER, Kind: "person", Country: "BLR"}
 	put(t, s, 1, func(a *model.Article) {
 		a.Lang = "nl"
-		a.Mentions = []model.Mention{{Text: "Loekasjenko", Type: model.PER, EntityID: luka.ID}, {Text: "Loekasjenko", Type: model.PER, EntityID: luka.ID, Start: 20}}
+		a.Mentions = []model.Mention{{Text: "Loekasjenko", Type: model.PER, EntityID: luka.ID}, {Text: "Loekasjenko", Type: model.PER, EntityID: luka.ID, Start: 20},
+			{Text: "de Belarussische president", Type: model.PER, EntityID: luka.ID, Start: 40, Score: 0.7}}
 		a.Entities = []model.Entity{luka}
 	})
 	put(t, s, 2, func(a *model.Article) {
@@ -56,7 +57,7 @@ func testEntities(t *testing.T, s store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Entities) != 2 || page.Entities[0].ID != luka.ID || page.Entities[0].Mentions != 3 {
+	if len(page.Entities) != 2 || page.Entities[0].ID != luka.ID || page.Entities[0].Mentions != 4 {
 		t.Fatalf("entities = %+v", page.Entities)
 	}
 	if page.Entities[1].Name != "Khrenin" {
