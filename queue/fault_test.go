@@ -55,6 +55,13 @@ func newScaleRig(t *testing.T, n int) *scaleRig {
 
 // command runs the dateline binary and returns its output.
 func (r *scaleRig) command(t *testing.T, args ...string) []byte {
+	out, _ := r.commandCPU(t, args...)
+	return out
+}
+
+// commandCPU runs the dateline binary and returns its output and the CPU
+// time it used.
+func (r *scaleRig) commandCPU(t *testing.T, args ...string) ([]byte, time.Duration) {
 	t.Helper()
 	cmd := exec.Command(r.dateline, args...)
 	cmd.Env = append(os.Environ(), "DATELINE_LOG=warn")
@@ -62,7 +69,12 @@ func (r *scaleRig) command(t *testing.T, args ...string) []byte {
 	if err != nil {
 		t.Fatalf("dateline %v: %v\n%s", args, err, out)
 	}
-	return out
+	return out, cpu(cmd)
+}
+
+// cpu is the user and system time of a finished process.
+func cpu(cmd *exec.Cmd) time.Duration {
+	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 // worker starts `dateline worker` as a process, logging into the rig's folder.
@@ -94,8 +106,9 @@ func (r *scaleRig) reference(t *testing.T) (store.Store, time.Duration) {
 	t.Helper()
 	path := filepath.Join(r.dir, "ref.db")
 	start := time.Now()
-	r.command(t, "ingest", "--quiet", "--db", path, r.docs)
+	_, used := r.commandCPU(t, "ingest", "--quiet", "--db", path, r.docs)
 	took := time.Since(start)
+	t.Logf("single process CPU time %v", used.Round(time.Millisecond))
 	st, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
@@ -281,10 +294,12 @@ func TestScaleThroughput(t *testing.T) {
 		for i := 0; i < k; i++ {
 			ws = append(ws, r.worker(t, fmt.Sprintf("scale%d-%d", k, i), cl.URLs(), db))
 		}
+		var used time.Duration
 		for _, w := range ws {
 			if err := w.Wait(); err != nil {
 				t.Fatal(err)
 			}
+			used += cpu(w)
 		}
 		took := time.Since(start) - 3*time.Second // --exit-idle
 		st, err := postgres.Open(context.Background(), db)
@@ -297,6 +312,7 @@ func TestScaleThroughput(t *testing.T) {
 		if stats.Documents != int64(n) {
 			t.Errorf("%d workers stored %d documents, want %d", k, stats.Documents, n)
 		}
-		t.Logf("%d worker processes: %d docs in %v: %.0f docs/s", k, n, took.Round(time.Millisecond), float64(n)/took.Seconds())
+		t.Logf("%d worker processes: %d docs in %v: %.0f docs/s; worker CPU %v (%.1f ms/doc)", k, n, took.Round(time.Millisecond),
+			float64(n)/took.Seconds(), used.Round(time.Millisecond), float64(used.Milliseconds())/float64(n))
 	}
 }

@@ -4,16 +4,51 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"text/tabwriter"
 
 	"dateline/cluster"
 	"dateline/eval/clustereval"
+	"dateline/model"
+	"dateline/store/sqlite"
 )
 
-// clusterAnnotator is the annotation the cluster evals run before feature
-// extraction. It is the built-in fallback until the pipeline's entity,
-// timex and event stages are wired here.
-func clusterAnnotator() clustereval.Annotator { return clustereval.Fallback }
+// clusterAnnotator returns the annotation the cluster evals run before
+// feature extraction: the ingest pipeline's own concurrent stages
+// (language, entities with the knowledge-base linker and NER, time
+// expressions, events), built by newPipeline on a throw-away SQLite store
+// in a temporary folder, or clustereval.Fallback when fallback is set.
+// The returned close function removes the store.
+func clusterAnnotator(ctx context.Context, a *app, fallback bool) (clustereval.Annotator, func(), error) {
+	if fallback {
+		return clustereval.Fallback, func() {}, nil
+	}
+	dir, err := os.MkdirTemp("", "dateline-eval-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("eval store: %w", err)
+	}
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "eval.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, fmt.Errorf("eval store: %w", err)
+	}
+	done := func() { st.Close(); os.RemoveAll(dir) }
+	p, err := newPipeline(ctx, a, st)
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	stages := p.Stages
+	ann := func(ctx context.Context, art *model.Article) error {
+		for _, s := range stages {
+			if err := s.Process(ctx, art); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return ann, done, nil
+}
 
 // runEvalCluster clusters the ECB+ documents from their text alone and
 // scores the clusters against (topic, half) and against topic.
@@ -21,6 +56,7 @@ func runEvalCluster(ctx context.Context, a *app, args []string) error {
 	fs := newFlags(a, "eval cluster", "")
 	data := fs.String("data", "../shared/data/cluster-ecbplus", "ECB+ folder (topic folders of CAT XML files)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	fallback := fs.Bool("fallback", false, "annotate with the built-in fallback instead of the pipeline's stages")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,7 +64,12 @@ func runEvalCluster(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := clustereval.EvalECB(ctx, docs, clusterAnnotator(), cluster.Config{})
+	ann, done, err := clusterAnnotator(ctx, a, *fallback)
+	if err != nil {
+		return err
+	}
+	defer done()
+	r, err := clustereval.EvalECB(ctx, docs, ann, cluster.Config{})
 	if err != nil {
 		return err
 	}
@@ -78,6 +119,7 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	data := fs.String("data", "../shared/data/sim-semeval2022t8/training_set.csv", "SemEval-2022 task 8 CSV")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	fallback := fs.Bool("fallback", false, "annotate with the built-in fallback instead of the pipeline's stages")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -93,7 +135,12 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval similarity %s: %w", *data, err)
 	}
-	r, err := clustereval.EvalSimilarity(ctx, pairs, clusterAnnotator(), *folds)
+	ann, done, err := clusterAnnotator(ctx, a, *fallback)
+	if err != nil {
+		return err
+	}
+	defer done()
+	r, err := clustereval.EvalSimilarity(ctx, pairs, ann, *folds)
 	if err != nil {
 		return err
 	}

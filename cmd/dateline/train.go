@@ -94,6 +94,7 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	useKB := fs.Bool("kb", true, "train with the knowledge-base names (entity.Embedded) as gazetteer features; they ship in the model")
 	kbDrop := fs.Float64("kb-dropout", 0.5, "with --kb: share of training sentences that do not see the knowledge-base names")
 	possessive := fs.Float64("possessive", 0.1, "with --silver: share of sentences with a name copied with another name and a possessive 's before it (en only)")
+	news := fs.Float64("news", 0.1, "with --silver: share of sentences copied with a dateline (place in capitals) or with a country in parentheses after a person")
 	events := fs.Bool("events", true, "in data without MISC: retype names of events, competitions, awards and wars as MISC")
 	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
@@ -164,8 +165,9 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		up := ner.AugmentCase(sents, *upper, *seed)
 		tit := ner.AugmentTitles(sents, *lang, *titles, *seed)
 		pos := ner.AugmentPossessive(sents, *lang, *possessive, *seed)
-		sents = append(append(append(append(sents, sur...), up...), tit...), pos...)
-		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit), "possessive_copies", len(pos))
+		nws := ner.AugmentNews(sents, *lang, *news, *seed)
+		sents = append(append(append(append(append(sents, sur...), up...), tit...), pos...), nws...)
+		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit), "possessive_copies", len(pos), "news_copies", len(nws))
 	}
 	lex := ner.Lexicon(*lang)
 	if *events && !hasMISC {

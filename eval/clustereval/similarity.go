@@ -81,7 +81,17 @@ func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int)
 	if len(pairs) == 0 {
 		return SimResult{}, fmt.Errorf("similarity eval: no pairs")
 	}
+	type featPair struct{ full, title cluster.Features }
+	cache := make(map[[2]string]featPair) // texts recur across pairs: annotate once
 	feat := func(text, lang string) (full, title cluster.Features, err error) {
+		if c, ok := cache[[2]string{lang, text}]; ok {
+			return c.full, c.title, nil
+		}
+		defer func() {
+			if err == nil {
+				cache[[2]string{lang, text}] = featPair{full, title}
+			}
+		}()
 		t, b := SplitTitle(text)
 		a := &model.Article{Lang: lang, Title: t, Body: b}
 		if err := ann(ctx, a); err != nil {
