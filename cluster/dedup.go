@@ -1,7 +1,11 @@
 package cluster
 
 import (
+	"compress/gzip"
+	"encoding/gob"
+	"fmt"
 	"hash/fnv"
+	"io"
 	"strings"
 
 	"dateline/analysis"
@@ -184,4 +188,52 @@ func bandKey(b int, sig []uint64) uint64 {
 		h = mix(h ^ v)
 	}
 	return h
+}
+
+// dedupState is what Dedup.Snapshot writes: the signatures in the order
+// they were added (the band index is rebuilt from them).
+type dedupState struct {
+	Threshold float64
+	MaxItems  int
+	IDs       []int64
+	Sigs      [][]uint64
+}
+
+// Snapshot writes the recorded signatures (gzipped gob), so that a
+// restarted process finds near-duplicates of what it saw before.
+func (d *Dedup) Snapshot(w io.Writer) error {
+	st := dedupState{Threshold: d.Threshold, MaxItems: d.MaxItems, IDs: d.order}
+	st.Sigs = make([][]uint64, len(d.order))
+	for i, id := range d.order {
+		st.Sigs[i] = d.sigs[id]
+	}
+	zw := gzip.NewWriter(w)
+	if err := gob.NewEncoder(zw).Encode(&st); err != nil {
+		return fmt.Errorf("dedup snapshot: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("dedup snapshot: %w", err)
+	}
+	return nil
+}
+
+// Restore replaces the recorded signatures by a snapshot written by
+// Snapshot (Threshold and MaxItems come from the snapshot).
+func (d *Dedup) Restore(r io.Reader) error {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return fmt.Errorf("dedup restore: %w", err)
+	}
+	var st dedupState
+	if err := gob.NewDecoder(zr).Decode(&st); err != nil {
+		return fmt.Errorf("dedup restore: %w", err)
+	}
+	if len(st.IDs) != len(st.Sigs) {
+		return fmt.Errorf("dedup restore: %d ids, %d signatures", len(st.IDs), len(st.Sigs))
+	}
+	*d = Dedup{Threshold: st.Threshold, MaxItems: st.MaxItems}
+	for i, id := range st.IDs {
+		d.AddSignature(id, st.Sigs[i])
+	}
+	return nil
 }

@@ -13,7 +13,7 @@ type Config struct {
 	// Weights of the channels in the join score; zero: DefaultWeights().
 	Weights Weights
 	// Threshold is the score an article needs to join a cluster that has
-	// articles in its language (default 0.13).
+	// articles in its language (default 0.12).
 	Threshold float64
 	// CrossThreshold is the score needed to join a cluster with no article
 	// in the article's language, where only language-independent channels
@@ -41,6 +41,11 @@ type Config struct {
 	MaxPostings int
 	// MaxCandidates bounds the clusters scored per article (default 48).
 	MaxCandidates int
+	// Background is the prior of the rarity statistics; nil means
+	// DefaultBackground() unless NoBackground is set.
+	Background *Background
+	// NoBackground makes the rarity statistics count the stream alone.
+	NoBackground bool
 }
 
 func (c Config) withDefaults() Config {
@@ -52,7 +57,7 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.13)
+	def(&c.Threshold, 0.12)
 	def(&c.CrossThreshold, 0.40)
 	def(&c.StoryThreshold, 0.30)
 	defd := func(v *time.Duration, d time.Duration) {
@@ -94,6 +99,7 @@ type Engine struct {
 	// Config is read on every Add; set it before the first.
 	Config Config
 	st     state
+	bg     *Background // the Config's background, loaded on first use
 }
 
 // state is everything an Engine knows; Snapshot writes it with gob.
@@ -179,6 +185,7 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 		return s.Cluster, s.Story
 	}
 	cfg := e.Config.withDefaults()
+	e.attachBackground(cfg)
 	e.st.Stats.Observe(&f)
 	vec := e.st.Stats.vectors(&f)
 	day := dayOf(f.Time)
@@ -197,6 +204,22 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 	e.join(cfg, cl, id, vec, &f, day, keys)
 	e.st.Seen[id] = seen{cl.ID, cl.Story}
 	return cl.ID, cl.Story
+}
+
+// attachBackground gives the rarity statistics their prior (the state
+// does not keep it: a restored engine gets it here).
+func (e *Engine) attachBackground(cfg Config) {
+	switch {
+	case cfg.NoBackground:
+		e.st.Stats.SetBackground(nil)
+	case cfg.Background != nil:
+		e.st.Stats.SetBackground(cfg.Background)
+	default:
+		if e.bg == nil {
+			e.bg = DefaultBackground()
+		}
+		e.st.Stats.SetBackground(e.bg)
+	}
 }
 
 // AddDuplicate places article id, a near-duplicate of article of, in the
@@ -339,7 +362,9 @@ func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int6
 		for ch := range NumChannels {
 			cv[ch] = vector{cl.Sum[ch], cl.Norm[ch]}
 		}
-		sc := cfg.Weights.Score(compareVectors(vec, cv, f.Lang, same))
+		sim := compareVectors(vec, cv, f.Lang, same)
+		sim.Untimed = (day == undated || cl.First.IsZero()) && !sim.SharedDay
+		sc := cfg.Weights.Score(sim)
 		thr := cfg.Threshold
 		if !same {
 			thr = cfg.CrossThreshold
@@ -589,6 +614,9 @@ func storyScore(vec [NumChannels]vector, s *storyRec) float64 {
 	}
 	if shared < storyShared {
 		return 0
+	}
+	if prefixConflict(vec[ChEvents].ws, s.Events, mainDyadPrefix) {
+		return 0 // the story is about another pair of countries
 	}
 	sv := vector{s.Ents, l2(s.Ents)}
 	sc := cosine(vec[ChEntities], sv)

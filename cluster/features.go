@@ -89,10 +89,18 @@ func Extract(a *model.Article) Features {
 		return 1
 	}
 
+	kinds := make(map[string]string, len(a.Entities))
+	for _, en := range a.Entities {
+		kinds[en.ID] = en.Kind
+	}
 	ents, places, grams := bag{}, bag{}, bag{}
 	for _, m := range a.Mentions {
 		w := boost(m.Start)
 		key := m.EntityID
+		// Countries and capitals are the background of international news
+		// (and adjectives such as "Russian" link to them): they count less
+		// as actors; they count fully as places.
+		ew := w * kindPrior(kinds[m.EntityID])
 		nk := NameKey(m.Text)
 		if key == "" {
 			if nk == "" {
@@ -100,7 +108,7 @@ func Extract(a *model.Article) Features {
 			}
 			key = "k:" + nk
 		}
-		ents.add(key, w)
+		ents.add(key, ew)
 		if m.Type == model.LOC {
 			places.add(key, w)
 		}
@@ -110,8 +118,12 @@ func Extract(a *model.Article) Features {
 				ents.add("k:"+nk[i+1:], w/2)
 			}
 		}
-		for _, g := range trigrams(nk) {
-			grams.add(g, w)
+		if !isKBID(m.EntityID) {
+			// Names the knowledge base resolved already meet by ID; the
+			// others meet across languages by their trigrams.
+			for _, g := range trigrams(nk) {
+				grams.add(g, w)
+			}
 		}
 	}
 	if p := NameKey(a.Dateline.Place); p != "" {
@@ -129,26 +141,47 @@ func Extract(a *model.Article) Features {
 		}
 	}
 
+	// Events weigh by where they are told: the title's and the lead's
+	// events are what the article is about. The days of the main events
+	// (those of the most salient dyads) become event-time keys.
 	evs := bag{}
-	for _, e := range a.Events {
+	mainSal := 0.0
+	sal := make([]float64, len(a.Events))
+	for i, e := range a.Events {
+		sal[i] = 1
+		if len(e.Sources) > 0 {
+			start := e.Sources[0].Start
+			for _, src := range e.Sources[1:] {
+				start = min(start, src.Start)
+			}
+			sal[i] = boost(start)
+		}
+		mainSal = max(mainSal, sal[i])
+	}
+	mainDyads := mainEventDyads(a.Events, sal, min(mainSal, leadBoost))
+	for i, e := range a.Events {
+		w := sal[i]
 		s, t := e.Source.Country, e.Target.Country
 		if e.Type != "" {
-			evs.add(e.Type+" "+s+">"+t, 1)
+			evs.add(e.Type+" "+s+">"+t, w)
 		}
 		if s != "" && t != "" && s != t {
-			if t < s {
-				s, t = t, s
-			}
-			evs.add(s+"-"+t, 1)
+			evs.add(dyadKey(s, t), w)
 		}
 		if e.Place != "" {
 			places.add("k:"+NameKey(e.Place), 1)
 		}
 		addDate(dates, e.Date, 1)
-		addEventDay(dates, e.Date)
 		if e.DateEnd != "" && e.DateEnd != e.Date {
 			addDate(dates, e.DateEnd, 1)
-			addEventDay(dates, e.DateEnd)
+		}
+		if mainDyads[dyadKey(s, t)] {
+			addEventTime(dates, e.Date, e.DateEnd, w)
+		}
+	}
+	for k := range mainDyads {
+		if strings.IndexByte(k, '-') > 0 {
+			evs.add(mainDyadPrefix+k, mainSal)
 		}
 	}
 
@@ -232,13 +265,126 @@ func addDate(b bag, v string, w float64) {
 	}
 }
 
-// addEventDay adds the "E:2023-02-28" key of a coded event's day: two
-// articles whose coded events fall on different days report different
-// events (see Similarity.EventDayConflict).
-func addEventDay(b bag, v string) {
-	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[0] != 'X' {
-		b.add("E:"+v[:10], 1)
+// mainDyadPrefix marks the event-channel keys of an article's main dyads
+// (between two countries): "!BLR-CHN".
+const mainDyadPrefix = "!"
+
+// dyadKey is the undirected key of a country pair ("BLR-CHN"); a
+// one-sided or domestic event keys by its one country.
+func dyadKey(s, t string) string {
+	if t < s {
+		s, t = t, s
 	}
+	if s == "" || s == t {
+		return t
+	}
+	return s + "-" + t
+}
+
+// mainEventDyads returns the dyads of the events told with salience of at
+// least minSal (the title and the lead): those between two countries, or
+// when there are none, the domestic and one-sided ones.
+func mainEventDyads(evs []model.Event, sal []float64, minSal float64) map[string]bool {
+	two, one := make(map[string]bool), make(map[string]bool)
+	for i, e := range evs {
+		if sal[i] < minSal {
+			continue
+		}
+		k := dyadKey(e.Source.Country, e.Target.Country)
+		if strings.IndexByte(k, '-') > 0 {
+			two[k] = true
+		} else {
+			one[k] = true
+		}
+	}
+	if len(two) > 0 {
+		return two
+	}
+	return one
+}
+
+// isKBID reports whether an entity ID is a knowledge-base (Wikidata) ID,
+// not one generated for a name the knowledge base does not know.
+func isKBID(id string) bool {
+	return len(id) > 1 && id[0] == 'Q' && id[1] >= '0' && id[1] <= '9'
+}
+
+// kindPrior is the weight of an entity kind in the actor channel.
+func kindPrior(kind string) float64 {
+	switch kind {
+	case "country":
+		return countryPrior
+	case "capital":
+		return capitalPrior
+	case "agency", "media":
+		return agencyPrior
+	}
+	return 1
+}
+
+// Kind priors (tuned on ECB+ with the pipeline's annotation): countries
+// and capitals are named in most international news, news agencies are
+// credits, not actors.
+const (
+	countryPrior = 0.35
+	capitalPrior = 0.6
+	agencyPrior  = 0.2
+)
+
+// maxEventDays bounds the days a range expands to.
+const maxEventDays = 14
+
+// addEventTime adds the time keys of a main event's date (or range of
+// dates): "E:2023-02-28" for a day with its year, "M:02-28" for its
+// month and day (also when the year is unknown: "XXXX-02-28"), "W:2" for
+// its ISO weekday (known from a full date, or given as "XXXX-WXX-2").
+// Two reports of one event agree on these keys at the finest level both
+// know (see EventTime).
+func addEventTime(b bag, v, end string, w float64) {
+	if len(v) >= 10 && v[4] == '-' && v[5] == 'W' {
+		if d := v[len(v)-1]; len(v) == 10 && v[8] == '-' && d >= '1' && d <= '7' {
+			b.add("W:"+string(d), w)
+		}
+		return
+	}
+	first, ok1 := parseDay(v)
+	if !ok1 {
+		return
+	}
+	last, ok2 := parseDay(end)
+	if !ok2 || last.t.Before(first.t) || last.yearKnown != first.yearKnown {
+		last = first
+	}
+	for d, n := first.t, 0; !d.After(last.t) && n < maxEventDays; d, n = d.AddDate(0, 0, 1), n+1 {
+		b.add("M:"+d.Format("01-02"), w)
+		if first.yearKnown {
+			b.add("E:"+d.Format("2006-01-02"), w)
+			b.add("W:"+strconv.Itoa((int(d.Weekday())+6)%7+1), w)
+		}
+	}
+}
+
+type evDay struct {
+	t         time.Time
+	yearKnown bool
+}
+
+// parseDay reads "2023-02-28" or "XXXX-02-28" (a year-less day is placed
+// in a common year, which only serves to step through a range).
+func parseDay(v string) (evDay, bool) {
+	if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+		return evDay{}, false
+	}
+	known := v[:4] != "XXXX"
+	s := v[:10]
+	if !known {
+		s = "2001" + v[4:10]
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return evDay{}, false
+	}
+	return evDay{t, known}, true
 }
 
 // normNumber returns a number's digits when it has two or more and is not

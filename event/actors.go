@@ -3,6 +3,8 @@ package event
 import (
 	"strings"
 	"time"
+
+	"dateline/analysis"
 )
 
 // Actors resolves a linked entity to the country (ISO 3166 alpha-3) and
@@ -15,12 +17,20 @@ type Actors interface {
 
 // actorHit is a span of tokens naming an actor, an agent or both.
 type actorHit struct {
-	i, j            int // tokens [i, j)
+	i, j            int // tokens [i, j); -1 for an actor of an earlier sentence
+	name            string // the name of an earlier sentence's actor
 	country, sector string
 	entityID        string
 	agent           bool // the span is (ends in) a role word only
 	loc             bool // a location mention
 	person          bool
+	// group: a nationality qualifying a group the dictionaries do not
+	// know ("Bolivian miners", "Chile's leading union"): a non-state
+	// part of the country, not the country itself
+	group bool
+	// ethnic: an ethnic group ("ethnic Albanians"), whose country is the
+	// one where the event happens when the clause names it
+	ethnic bool
 }
 
 // prepositions that make an actor an oblique (not the subject).
@@ -92,6 +102,16 @@ func (c *Coder) findActors(toks []token, fixed []actorHit) []actorHit {
 			best = actorHit{i: i, j: i + n, country: ac.country, sector: ac.sector, person: n >= 2 && toks[i].cap && !isCountryKey(lx, k)}
 			bestLen = n
 		}
+		if bestLen == 0 && toks[i].cap && len(toks[i].up) > 4 && strings.HasSuffix(toks[i].up, "S") && spanFree(taken, i, i+1) {
+			// a plural nationality ("Iraqis", "Albanians"): people of the
+			// country, not its state
+			k := strings.TrimSuffix(toks[i].up, "S")
+			if codes := lx.actors[k]; len(codes) > 0 && pickCode(codes, c.at).sector == "" && !strings.Contains(k, " ") {
+				ac := pickCode(codes, c.at)
+				best = actorHit{i: i, j: i + 1, country: ac.country, sector: ac.sector, group: true}
+				bestLen = 1
+			}
+		}
 		for n := min(lx.maxAgent, len(toks)-i); n > bestLen; n-- {
 			if !spanFree(taken, i, i+n) {
 				continue
@@ -118,7 +138,39 @@ func (c *Coder) findActors(toks []token, fixed []actorHit) []actorHit {
 	}
 	hits = append(hits, fixed...)
 	sortHits(hits)
-	return mergeHits(toks, hits)
+	hits = mergeHits(toks, hits)
+	for k := range hits {
+		h := &hits[k]
+		if h.i > 0 && (toks[h.i-1].low == "ethnic" || toks[h.i-1].low == "etnische") && !h.agent {
+			// "ethnic Albanians": a people, coded by where they live
+			h.ethnic, h.group = true, true
+		}
+		if h.country != "" && h.sector == "" && !h.agent && !h.person && !h.loc && !h.group {
+			h.group = c.qualifiesGroup(toks, h.j)
+		}
+	}
+	return hits
+}
+
+// qualifiesGroup reports whether the words from token k on are a common
+// noun phrase that a nationality qualifies: one or two lower-case words,
+// not all verbs or function words ("Bolivian miners", "Chile's leading
+// union"; not "Bolivia accused", "Russia is").
+func (c *Coder) qualifiesGroup(toks []token, k int) bool {
+	if k < len(toks) && toks[k].low == "'s" {
+		k++
+	}
+	for n := 0; n < 2 && k < len(toks); n, k = n+1, k+1 {
+		t := toks[k]
+		if !t.word || t.cap || preps[t.low] || skipBack[t.low] {
+			return false
+		}
+		if _, verb := c.lx.verbs[t.up]; verb || analysis.IsStopWord("en", t.low) || analysis.IsStopWord("nl", t.low) {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 func spanFree(taken []bool, i, j int) bool {
@@ -233,6 +285,21 @@ func canJoin(toks []token, p, h actorHit) bool {
 	if !p.agent && !h.agent && p.country != "" && h.country != "" && !p.person && !h.person && p.sector == "" && h.sector == "" {
 		return len(gap) == 0 && p.country == h.country
 	}
+	if p.agent && p.country == "" && h.loc && !h.person && !p.loc && h.sector == "" {
+		// "President of Belarus", "President Belarus" (a headline), "de
+		// president van Rusland": a role word and the country it serves
+		if len(gap) == 0 {
+			return true
+		}
+		if ofWords[gap[0].low] && gap[0].low != "in" {
+			for _, t := range gap[1:] {
+				if !skipBack[t.low] {
+					return false
+				}
+			}
+			return true
+		}
+	}
 	if p.loc || h.loc {
 		return false
 	}
@@ -244,6 +311,19 @@ func canJoin(toks []token, p, h actorHit) bool {
 			}
 		}
 		return true
+	}
+	if !p.agent && !p.person && p.sector == "" && p.country != "" && h.person && !h.loc && len(gap) <= 2 {
+		// "Belarusian strongman Alexander Lukashenko": a nationality, a
+		// descriptive noun and a name
+		ok := true
+		for _, t := range gap {
+			if !t.word || t.cap || preps[t.low] || t.low == "and" || t.low == "en" {
+				ok = false
+			}
+		}
+		if ok && (h.country == "" || h.country == p.country) {
+			return true
+		}
 	}
 	for _, t := range gap {
 		if !(joiners[t.low] || (t.cap && t.word)) {
@@ -260,6 +340,14 @@ func canJoin(toks []token, p, h actorHit) bool {
 	return true
 }
 
+// quantNouns head a phrase whose "of" part names the actor.
+var quantNouns = map[string]bool{"group": true, "groups": true, "number": true, "thousands": true,
+	"hundreds": true, "dozens": true, "tens": true, "millions": true, "members": true, "some": true,
+	"many": true, "most": true, "several": true, "delegation": true, "band": true, "batch": true,
+	"patch": true, "contingent": true, "team": true, "supporters": true, "followers": true, "loyalists": true,
+	"aanhangers": true,
+	"groep": true, "duizenden": true, "honderden": true, "tientallen": true, "leden": true, "delegatie": true}
+
 // governing returns the preposition before hit h ("" when none), looking
 // back over determiners, numbers and at most two lower-case words.
 func governing(toks []token, h actorHit, isVerb func(string) bool) string {
@@ -268,6 +356,9 @@ func governing(toks []token, h actorHit, isVerb func(string) bool) string {
 		t := toks[k]
 		switch {
 		case preps[t.low] && !(t.low == "at" && k+1 < len(toks) && (toks[k+1].low == "least" || toks[k+1].low == "most")):
+			if (t.low == "of" || t.low == "van") && k > 0 && quantNouns[toks[k-1].low] {
+				continue // "a group of Yoruba leaders": the leaders act
+			}
 			return t.low
 		case t.low == "least" || t.low == "most" || t.low == "at":
 			continue // "at least three Iraqi civilians": no preposition

@@ -57,6 +57,7 @@ type trigger struct {
 	intent    bool
 	curated   bool
 	post      int // first token matched after the verb by a dictionary pattern (0: none)
+	speaker   bool // a "must" made it a demand by whoever says it
 }
 
 // CodeSentence codes one sentence of raw text in lang ("en", "nl"),
@@ -70,7 +71,7 @@ func (c *Coder) CodeSentence(sentence, lang string) []model.Event {
 	cc := &Coder{lx: c.lx}
 	cc.once.Do(func() {})
 	toks := tokenize(sentence)
-	ev, ok := cc.codeTokens(toks, lang, nil)
+	ev, _, ok := cc.codeTokens(toks, lang, nil, sentCtx{})
 	if !ok {
 		return nil
 	}
@@ -78,12 +79,32 @@ func (c *Coder) CodeSentence(sentence, lang string) []model.Event {
 	return []model.Event{ev}
 }
 
+// sentCtx is what the coder knows about a sentence beyond its words.
+type sentCtx struct {
+	// timeTok marks tokens inside time expressions.
+	timeTok []bool
+	// ante is the person an unresolved subject pronoun ("hij", "he")
+	// refers to: the source of a recent event, when it was a person.
+	ante *actorHit
+}
+
+// codeInfo is what codeTokens found beyond the event itself.
+type codeInfo struct {
+	clause     []bool // tokens of the event's clause
+	trig       trigger
+	src        *actorHit
+	background bool // past context: "eerder", "in the past", "had allowed"
+	announced  bool // not (yet) realised: "will visit", "to visit"
+}
+
 // Code codes each sentence of an article in lang. Actors come from the
 // article's linked mentions resolved through actors (which may be nil)
-// and from the dictionaries; dates from the article's time expressions in
-// the sentence (else the publication day); places from location mentions
-// (else the dateline). Provenance is the article's source and the
-// sentence's span in a.Text().
+// and from the dictionaries, within the clause of the event's trigger; the
+// date from a time expression of that clause (a deadline such as "by
+// 2030" does not date an event), else the publication day unless the
+// clause is past context or an announcement; the place from a location
+// mention that the clause places the event in, else the dateline.
+// Provenance is the article's source and the sentence's span in a.Text().
 func (c *Coder) Code(a *model.Article, lang string, actors Actors) []model.Event {
 	if c.load() != nil || a == nil {
 		return nil
@@ -96,17 +117,15 @@ func (c *Coder) Code(a *model.Article, lang string, actors Actors) []model.Event
 	cc := &Coder{lx: c.lx, at: at}
 	cc.once.Do(func() {})
 	var out []model.Event
-	for _, sp := range analysis.Sentences(text, lang) {
+	var ante *actorHit
+	anteSent := -10
+	for si, sp := range analysis.Sentences(text, lang) {
 		sent := text[sp.Start:sp.End]
 		toks := tokenize(sent)
 		var fixed []actorHit
-		var locs []model.Mention
 		for _, m := range a.Mentions {
 			if m.Start < sp.Start || m.End > sp.End || m.Start >= m.End {
 				continue
-			}
-			if m.Type == model.LOC {
-				locs = append(locs, m)
 			}
 			if actors == nil || m.EntityID == "" {
 				continue
@@ -122,35 +141,139 @@ func (c *Coder) Code(a *model.Article, lang string, actors Actors) []model.Event
 			fixed = append(fixed, actorHit{i: i, j: j, country: country, sector: sector,
 				entityID: m.EntityID, loc: m.Type == model.LOC, person: m.Type == model.PER})
 		}
-		ev, ok := cc.codeTokens(toks, lang, fixed)
+		timeTok := make([]bool, len(toks))
+		var txs []model.Timex
+		for _, tx := range a.Timexes {
+			if tx.Start < sp.Start || tx.End > sp.End {
+				continue
+			}
+			txs = append(txs, tx)
+			i, j := tokenSpan(toks, tx.Start-sp.Start, tx.End-sp.Start)
+			for k := i; k < j; k++ {
+				timeTok[k] = true
+			}
+		}
+		sc := sentCtx{timeTok: timeTok}
+		if si-anteSent == 1 {
+			sc.ante = ante
+		}
+		ev, info, ok := cc.codeTokens(toks, lang, fixed, sc)
 		if !ok {
 			continue
 		}
+		if info.src != nil && (info.src.person || personRole(toks, *info.src)) {
+			h := *info.src
+			if h.name == "" {
+				h.name = spanText(toks, h.i, h.j)
+			}
+			h.i, h.j = -1, -1
+			ante, anteSent = &h, si
+		}
 		ev.Sources = []model.EventSource{{ArticleID: a.ID, Source: firstNonEmpty(a.URL, a.Source),
 			Sentence: sent, Start: sp.Start, End: sp.End}}
-		// date: the time expression of the sentence nearest the trigger
-		if tx, ok := pickTimex(a.Timexes, sp, ev.Sources[0]); ok {
+		if tx, ok := clauseTimex(toks, txs, sp.Start, info); ok {
 			ev.Date, ev.DateEnd = dateValue(tx.Value), dateValue(tx.EndValue)
 			if strings.HasPrefix(ev.Date, "XXXX") {
 				ev.Confidence -= 0.1
 			}
+		} else if info.background || info.announced {
+			// past context or an announcement: the publication day is not
+			// the event's day, and an undated event says so
+			ev.Confidence -= 0.1
 		} else if !a.Published.IsZero() {
 			ev.Date = a.Published.Format("2006-01-02")
 			ev.Confidence -= 0.15
 		}
-		if ev.Place == "" {
-			for _, m := range locs {
-				ev.Place = m.Text
-				break
-			}
-		}
-		if ev.Place == "" {
+		if ev.Place == "" && !info.background {
 			ev.Place = a.Dateline.Place
 		}
 		ev.Confidence = clamp01(ev.Confidence)
 		out = append(out, ev)
 	}
 	return out
+}
+
+// personRole reports an actor phrase that ends in a role held by one
+// person ("de Russische minister", "the Chinese president").
+func personRole(toks []token, h actorHit) bool {
+	if h.i < 0 || h.j <= h.i {
+		return false
+	}
+	w := toks[h.j-1].low
+	switch w {
+	case "president", "premier", "minister", "leider", "leader", "koning", "king", "kanselier", "chancellor",
+		"dictator", "machthebber", "ambtgenoot", "counterpart", "secretary", "envoy", "gezant", "ambassadeur",
+		"ambassador", "staatshoofd", "strongman":
+		return true
+	}
+	return strings.HasSuffix(w, "minister") || strings.HasSuffix(w, "president")
+}
+
+// clauseTimex picks the time expression that dates the event: a DATE or
+// TIME inside the event's clause (a range or a full date before a vaguer
+// one, then the nearest to the trigger), not a deadline ("by 2030",
+// "tegen 2030", "until March") and not a modifier of a noun ("the 2020
+// elections"). off is the sentence's offset in the text.
+func clauseTimex(toks []token, txs []model.Timex, off int, info codeInfo) (model.Timex, bool) {
+	var best model.Timex
+	bestDist, found := 0, false
+	for _, tx := range txs {
+		if tx.Type != "DATE" && tx.Type != "TIME" {
+			continue
+		}
+		if tx.Value == "" || strings.HasPrefix(tx.Value, "P") || strings.HasSuffix(tx.Value, "_REF") {
+			continue
+		}
+		i, j := tokenSpan(toks, tx.Start-off, tx.End-off)
+		if i >= j || !allIn(info.clause, i, j) {
+			continue
+		}
+		if i > 0 && deadlineWords[toks[i-1].low] {
+			continue
+		}
+		if i > 0 && (toks[i-1].low == "the" || toks[i-1].low == "de" || toks[i-1].low == "het") &&
+			j < len(toks) && toks[j].word && !toks[j].cap && !preps[toks[j].low] && !timeWords[toks[j].low] {
+			continue // "the 2020 presidential elections"
+		}
+		d := 0
+		switch {
+		case j <= info.trig.i:
+			d = info.trig.i - j
+		case i > info.trig.j:
+			d = i - info.trig.j
+		}
+		better := !found
+		if found {
+			r1, r2 := tx.EndValue != "", best.EndValue != ""
+			l1, l2 := len(dateValue(tx.Value)), len(dateValue(best.Value))
+			switch {
+			case r1 != r2:
+				better = r1
+			case l1 != l2 && (l1 >= 10) != (l2 >= 10):
+				better = l1 >= 10
+			default:
+				better = d < bestDist
+			}
+		}
+		if better {
+			best, bestDist, found = tx, d, true
+		}
+	}
+	return best, found
+}
+
+// deadlineWords before a time expression make it a deadline or a limit,
+// not the day of the event.
+var deadlineWords = map[string]bool{"by": true, "until": true, "till": true, "tegen": true,
+	"uiterlijk": true, "before": true, "vóór": true}
+
+func allIn(mask []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if k >= len(mask) || !mask[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func firstNonEmpty(s ...string) string {
@@ -190,28 +313,6 @@ func tokenSpan(toks []token, s, e int) (int, int) {
 	return i, j
 }
 
-// pickTimex chooses a DATE (or TIME) expression inside the sentence span.
-func pickTimex(txs []model.Timex, sp analysis.Span, _ model.EventSource) (model.Timex, bool) {
-	var best model.Timex
-	found := false
-	for _, tx := range txs {
-		if tx.Start < sp.Start || tx.End > sp.End {
-			continue
-		}
-		if tx.Type != "DATE" && tx.Type != "TIME" {
-			continue
-		}
-		if tx.Value == "" || strings.HasPrefix(tx.Value, "P") || tx.Value == "PRESENT_REF" || tx.Value == "PAST_REF" || tx.Value == "FUTURE_REF" {
-			continue
-		}
-		// prefer ranges and full dates over vaguer values
-		if !found || (tx.EndValue != "" && best.EndValue == "") || (len(dateValue(tx.Value)) > len(dateValue(best.Value)) && (best.EndValue == "") == (tx.EndValue == "")) {
-			best, found = tx, true
-		}
-	}
-	return best, found
-}
-
 // dateValue strips the time of day from a TIMEX3 value.
 func dateValue(v string) string {
 	if i := strings.IndexByte(v, 'T'); i >= 0 && i >= 4 {
@@ -220,8 +321,9 @@ func dateValue(v string) string {
 	return v
 }
 
-// codeTokens finds the main event of one tokenised sentence.
-func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.Event, bool) {
+// codeTokens finds the main event of one tokenised sentence: the first
+// trigger (in mainTrigger's order) whose clause names an actor.
+func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit, sc sentCtx) (model.Event, codeInfo, bool) {
 	hits := c.findActors(toks, fixed)
 	inActor := make([]bool, len(toks))
 	for _, h := range hits {
@@ -231,35 +333,208 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	}
 	trigs := c.findTriggers(toks, lang, inActor)
 	if len(trigs) == 0 {
-		return model.Event{}, false
+		return model.Event{}, codeInfo{}, false
 	}
-	tr := mainTrigger(toks, trigs)
+	segs := segments(toks)
+	first := mainTrigger(toks, trigs)
+	order := []trigger{first}
+	for _, t := range trigs {
+		if t != first {
+			order = append(order, t)
+		}
+	}
+	tried := map[int]bool{}
+	for _, tr := range order {
+		if tried[tr.i] {
+			continue
+		}
+		tried[tr.i] = true
+		ev, info, res := c.codeTrigger(toks, lang, tr, hits, segs, sc)
+		if res == coded {
+			return ev, info, true
+		}
+		if res == rejected {
+			// the trigger's clause names actors, but no codable pair:
+			// another trigger is no better evidence
+			break
+		}
+	}
+	return model.Event{}, codeInfo{}, false
+}
+
+// outcome of coding one trigger.
+type outcome int
+
+const (
+	noActor  outcome = iota // the clause names no actor
+	rejected                // actors, but no codable event
+	coded
+)
+
+// sectorFamily groups sectors whose mutual dealings are not coded as
+// domestic events: the executive (government, military, police, spies,
+// elites, parties) is one side.
+func sectorFamily(s string) string {
+	if len(s) > 3 {
+		s = s[:3]
+	}
+	switch s {
+	case "GOV", "MIL", "COP", "SPY", "ELI", "PTY":
+		return "STATE"
+	}
+	return s
+}
+
+// relational types are dealings between two parties; a country cannot
+// have them with a part of itself ("the President visits China").
+var relational = map[string]bool{Consult: true, Agree: true, Support: true, Cooperate: true, Aid: true}
+
+// domesticOK says whether two actors of one country make a codable
+// domestic event (PLOVER codes them: a government against rebels or
+// demonstrators, police dispersing a protest, a government lifting an
+// emergency in a region): two explicitly distinct actors, not one entity,
+// from different parts of the country. A nationality qualifying a group
+// ("Bolivian miners") is a non-state group; a bare country or place is its
+// population, which a state actor may coerce or concede to, but not
+// visit, thank or agree with.
+func domesticOK(a, b *actorHit, typ string) bool {
+	if a.entityID != "" && a.entityID == b.entityID || a.i >= 0 && a.i == b.i {
+		return false
+	}
+	fam := func(h *actorHit) string {
+		f := sectorFamily(h.sector)
+		switch {
+		case f != "":
+		case h.group:
+			f = "GRP"
+		case !h.person && !h.agent:
+			f = "POP"
+		}
+		return f
+	}
+	fa, fb := fam(a), fam(b)
+	if fa == "" || fb == "" || fa == fb {
+		return false
+	}
+	if (fa == "POP" || fb == "POP") && relational[typ] {
+		return false
+	}
+	return true
+}
+
+// codeTrigger codes the event of one trigger within its clause. A
+// trigger in a complement clause ("X said that Y must ...", "X announced
+// that it will ...") takes its source from the main clause when the
+// complement's subject is a pronoun or missing, and a "must" makes the
+// main clause's subject the one who demands; a trigger whose clause is
+// followed by its complement ("demanded that the United States ...")
+// may find its target there.
+func (c *Coder) codeTrigger(toks []token, lang string, tr trigger, hits []actorHit, segs []segment, sc sentCtx) (model.Event, codeInfo, outcome) {
+	si := segmentOf(segs, tr.i)
+	mask := clauseMask(toks, segs, si)
+	info := codeInfo{clause: mask, trig: tr}
 	c.modify(toks, lang, &tr)
 	if tr.typ == "" {
-		return model.Event{}, false
+		return model.Event{}, info, rejected
 	}
 	isVerb := func(up string) bool { _, ok := c.lx.verbs[up]; return ok }
+	inCompl := si >= 0 && segs[si].compl
+	var next []bool // the complement after the trigger's clause
+	if si >= 0 && !inCompl && si+1 < len(segs) && segs[si+1].compl && segs[si+1].i <= segs[si].j+1 {
+		next = clauseMask(toks, segs, si+1)
+	}
 	var acts []scored
 	placeCountry := ""
 	for _, h := range hits {
+		inNext := next != nil && next[h.i] && h.i > tr.j
+		if !mask[h.i] && !inNext {
+			continue
+		}
 		if h.country == "" && !(h.agent && h.sector != "") {
 			continue
 		}
 		a := scored{actorHit: h, prep: governing(toks, h, isVerb)}
+		if inNext && a.prep == "" {
+			a.prep = "that" // never the subject of the trigger
+		}
 		if h.loc && placePreps[a.prep] {
 			// "in Minsk": where it happened; a role only when nothing else
 			// can take it
 			a.place = true
-			if placeCountry == "" {
-				placeCountry = h.country
-			}
+		}
+		if placePreps[a.prep] && placeCountry == "" && mask[h.i] && !nonState[h.country] &&
+			(h.loc || h.entityID == "" && h.sector == "" && !h.person && !h.agent && !h.group) {
+			placeCountry = h.country
 		}
 		acts = append(acts, a)
 	}
-	src, tgt := assignRoles(toks, lang, tr, acts)
+	if len(acts) == 0 && !inCompl && sc.ante == nil {
+		return model.Event{}, info, noActor
+	}
+	if placeCountry != "" {
+		for k := range acts {
+			if acts[k].ethnic {
+				acts[k].country = placeCountry
+			}
+		}
+	}
+	pron := pronounSubject(toks, lang, tr, acts, mask)
+	complPron := inCompl && complPronoun(toks, segs[si].i)
+	src, tgt := assignRoles(toks, lang, tr, acts, pron || complPron, sc.timeTok, isVerb)
+	if inCompl {
+		// the main clause's subject: the speaker
+		var ms *scored
+		m := si - 1
+		for m >= 0 && segs[m].sub {
+			m-- // over sibling clauses: "zei dat ... en dat ..."
+		}
+		if m >= 0 {
+			mm := clauseMask(toks, segs, m)
+			for _, h := range hits {
+				if mm[h.i] && h.j <= segs[si].i && (h.country != "" || h.agent && h.sector != "") {
+					if p := governing(toks, h, isVerb); p == "" {
+						ms = &scored{actorHit: h}
+						break
+					}
+				}
+			}
+		}
+		speaker := tr.typ == Request && (mustWords[toks[tr.i].low] || tr.speaker)
+		switch {
+		case speaker && ms != nil:
+			// "X said that Y must ...": X demands something of Y
+			var cs *scored
+			for k := range acts {
+				if acts[k].prep == "" {
+					cs = &acts[k]
+					break
+				}
+			}
+			if cs == nil {
+				cs = tgt
+			}
+			src, tgt = ms, cs
+		case (src == nil || complPron) && ms != nil && !pron:
+			src = ms
+			if tgt != nil && tgt.i == ms.i {
+				tgt = nil
+			}
+		case pron && ms != nil && ms.person:
+			src = ms
+		}
+	}
+	if pron && sc.ante != nil && !inCompl && resolvablePronoun(toks, tr) {
+		// "Hij sprak zaterdag met ...": the person of a recent event
+		switch {
+		case tr.host && src != nil && (tgt == nil || tgt.place):
+			tgt = &scored{actorHit: *sc.ante}
+		case !tr.host && src == nil && pron:
+			src = &scored{actorHit: *sc.ante}
+		}
+	}
 	// An agent without a country ("police", "the judge") acts in the
-	// country where the event happens, else in the other actor's country
-	// (domestic events are the commonest); with neither it is dropped.
+	// country where the event happens; it takes the other actor's country
+	// only when the two make a domestic event.
 	fill := func(a, other *scored) *scored {
 		if a == nil || a.country != "" {
 			return a
@@ -268,18 +543,42 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 		switch {
 		case placeCountry != "":
 			cp.country = placeCountry
-		case other != nil && other.country != "":
+		case other != nil && other.country != "" && !nonState[other.country]:
+			// most events with an anonymous agent are domestic; when the
+			// pair is no domestic event, the other side is dropped below
 			cp.country = other.country
 		default:
 			return nil
 		}
+		cp.filled = true
 		return &cp
 	}
 	src, tgt = fill(src, tgt), fill(tgt, src)
-	ev := model.Event{Type: tr.typ, Mode: tr.mode}
 	if src == nil && tgt == nil {
-		return model.Event{}, false
+		if len(acts) == 0 {
+			return model.Event{}, info, noActor
+		}
+		return model.Event{}, info, rejected
 	}
+	if src != nil && tgt != nil && src.country == tgt.country {
+		switch {
+		case domesticOK(&src.actorHit, &tgt.actorHit, tr.typ):
+			// a domestic event: the government and rebels, a judge and a
+			// former president, police and demonstrators
+		case (src.filled || tgt.filled) && !relational[tr.typ]:
+			// an anonymous agent in a domestic conflict or demand ("the
+			// police arrested ...", "elders demanded that the ministry")
+		case src.filled:
+			// "the President ... visits China": a country the agent
+			// borrowed from the side it deals with is no dyad
+			src = nil
+		default:
+			// a minister and his president, a country and itself: one
+			// country without two distinct parts of it is no dyad
+			tgt = nil
+		}
+	}
+	ev := model.Event{Type: tr.typ, Mode: tr.mode}
 	conf := 0.45
 	if tr.curated || tr.rank > 1 {
 		conf += 0.1
@@ -287,20 +586,223 @@ func (c *Coder) codeTokens(toks []token, lang string, fixed []actorHit) (model.E
 	if src != nil {
 		ev.Source = toActor(toks, src.actorHit)
 		conf += 0.2
+		if src.filled || src.i < 0 {
+			conf -= 0.1
+		}
+		info.src = &src.actorHit
 	}
 	if tgt != nil {
 		ev.Target = toActor(toks, tgt.actorHit)
 		conf += 0.15
-	}
-	for _, a := range acts {
-		if (a.prep == "in" || a.prep == "at" || a.prep == "te") && (a.loc || !a.agent && !a.person) {
-			ev.Place = spanText(toks, a.i, a.j)
-			break
+		if tgt.filled || tgt.i < 0 {
+			conf -= 0.1
 		}
+	}
+	if src != nil && tgt != nil && src.country == tgt.country {
+		conf -= 0.1
+	}
+	ev.Place = eventPlace(toks, tr, acts, src, tgt, mask, sc.timeTok, isVerb)
+	info.background = background(toks, tr, mask)
+	info.announced = announced(toks, tr, mask)
+	if info.background {
+		conf -= 0.1
+	}
+	if hedged(toks) {
+		conf -= 0.1
 	}
 	ev.Score = Score(ev.Type, ev.Mode)
 	ev.Confidence = clamp01(conf)
-	return ev, true
+	return ev, info, coded
+}
+
+// nonState codes are no country an agent could belong to by default.
+var nonState = map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true, "UNO": true, "INT": true}
+
+// mustWords make a reported clause a demand of the speaker.
+var mustWords = map[string]bool{"must": true, "moet": true, "moeten": true}
+
+// complPronoun reports a complement clause whose subject is a pronoun
+// ("that it will withdraw", "dat hij ..."): it refers to the main
+// clause's subject.
+func complPronoun(toks []token, k int) bool {
+	if k < len(toks) && (toks[k].low == "that" || toks[k].low == "dat") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].low {
+	case "it", "they", "he", "she", "we", "hij", "zij", "ze", "wij":
+		return true
+	}
+	return false
+}
+
+// eventPlace is the location the clause puts the event in: the place
+// visited, else a location mention governed by "in", "at", "te" ... right
+// after the trigger (no other phrase between: "a meeting in Moscow" after
+// "invited Kim to" is the meeting's place) or opening the clause ("In
+// Minsk, ..."). Persons, organisations and demonyms are never places.
+func eventPlace(toks []token, tr trigger, acts []scored, src, tgt *scored, mask []bool, timeTok []bool, isVerb func(string) bool) string {
+	if tr.typ == Consult && tr.mode == "visit" && tgt != nil && tgt.loc && tgt.i >= 0 {
+		return spanText(toks, tgt.i, tgt.j)
+	}
+	for _, a := range acts {
+		if !a.loc || a.person || !placePreps[directPrep(toks, a.actorHit)] {
+			continue
+		}
+		if src != nil && src.i == a.i || tgt != nil && tgt.i == a.i && !tgt.place {
+			continue
+		}
+		ok := false
+		if a.i > tr.j {
+			ok = mask[a.i] && prepsBetween(toks, tr.j, a.i, timeTok, isVerb) <= 1
+		} else if a.i < tr.i {
+			// a fronted place: the preposition opens the clause
+			k := a.i - 1
+			for k > 0 && skipBack[toks[k].low] {
+				k--
+			}
+			ok = k <= 0 || !mask[k-1] || !toks[k-1].word
+		}
+		if ok {
+			return spanText(toks, a.i, a.j)
+		}
+	}
+	return ""
+}
+
+// directPrep is the preposition right before an actor, over determiners
+// only.
+func directPrep(toks []token, h actorHit) string {
+	for k := h.i - 1; k >= 0 && k >= h.i-3; k-- {
+		w := toks[k].low
+		if skipBack[w] {
+			continue
+		}
+		if preps[w] {
+			return w
+		}
+		return ""
+	}
+	return ""
+}
+
+// subject pronouns that refer to a person named before.
+var personPronouns = map[string]bool{"he": true, "she": true, "hij": true, "zij": true}
+
+// resolvablePronoun reports a masculine subject pronoun among the first
+// words of the sentence ("Hij sprak ...", "Maandag kreeg hij ...", "He
+// met ..."): the one case where the person of the previous sentence's
+// event is taken as its referent.
+func resolvablePronoun(toks []token, tr trigger) bool {
+	for k := 0; k < len(toks) && k < 3; k++ {
+		if toks[k].low == "he" || toks[k].low == "hij" {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSubject reports whether the clause's subject is a personal
+// pronoun ("Hij sprak ...", "Maandag kreeg hij ...", "He met ..."): the
+// subject candidate nearest before the trigger, or in Dutch right after
+// the finite verb.
+func pronounSubject(toks []token, lang string, tr trigger, acts []scored, mask []bool) bool {
+	last := -1
+	for k := 0; k < tr.i; k++ {
+		if mask[k] && personPronouns[toks[k].low] {
+			last = k
+		}
+	}
+	if last >= 0 {
+		for _, a := range acts {
+			if a.prep == "" && a.i > last && a.i < tr.i {
+				return false
+			}
+		}
+		return true
+	}
+	if lang == "nl" && tr.i+1 < len(toks) && personPronouns[toks[tr.i+1].low] {
+		for _, a := range acts {
+			if a.prep == "" && a.i < tr.i {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// background reports past-context cues in the clause: "eerder", "in het
+// verleden", "previously", "last met", a pluperfect ("had allowed", "had
+// hij ... gelanceerd").
+func background(toks []token, tr trigger, mask []bool) bool {
+	for k, t := range toks {
+		if !mask[k] {
+			continue
+		}
+		switch t.low {
+		case "eerder", "earlier", "previously", "formerly", "destijds", "vroeger", "verleden", "past":
+			if t.low == "past" && (k == 0 || toks[k-1].low != "the") {
+				continue
+			}
+			return true
+		case "hadden", "had":
+			for x := k + 1; x < len(toks) && mask[x]; x++ {
+				w := toks[x].low
+				if x <= k+2 && participle(w) || strings.HasPrefix(w, "ge") && participle(w) {
+					return true
+				}
+			}
+		}
+	}
+	if tr.i > 0 && toks[tr.i-1].low == "last" {
+		return true
+	}
+	return false
+}
+
+// participle reports English past participles (regular ones and a few
+// common irregular ones) and Dutch ones ("ge...d/t/en").
+func participle(w string) bool {
+	switch w {
+	case "been", "met", "made", "sent", "held", "won", "led", "fought", "told", "left", "done", "given",
+		"taken", "seen", "signed", "agreed", "allowed", "al", "already":
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasPrefix(w, "ge") && (strings.HasSuffix(w, "d") || strings.HasSuffix(w, "t")))
+}
+
+// announced reports an event that is not (yet) realised: a future or an
+// infinitive ("will visit", "to visit", "zal bezoeken").
+func announced(toks []token, tr trigger, mask []bool) bool {
+	if tr.i > 0 && toks[tr.i-1].low == "to" && (tr.i < 2 || toks[tr.i-2].low != "according") {
+		return true
+	}
+	for k := tr.i - 1; k >= 0 && k >= tr.i-4; k-- {
+		if !mask[k] {
+			break
+		}
+		w := toks[k].low
+		if w == "will" || w == "shall" || w == "zal" || w == "zullen" || w == "'ll" {
+			return true
+		}
+	}
+	return false
+}
+
+// hedged reports an attributed or speculative statement.
+func hedged(toks []token) bool {
+	for k, t := range toks {
+		switch t.low {
+		case "volgens", "reportedly", "allegedly", "verluidt", "zou", "zouden", "suggested", "vermoedelijk":
+			return true
+		case "according":
+			return k+1 < len(toks) && toks[k+1].low == "to"
+		}
+	}
+	return false
 }
 
 // mainTrigger picks the sentence's event among the triggers (in text
@@ -314,6 +816,38 @@ func mainTrigger(toks []token, trigs []trigger) trigger {
 		}
 	}
 	return trigs[0]
+}
+
+// desire verbs announce an intention ("wants to", "plans to").
+var desire = map[string]bool{"want": true, "wants": true, "wanted": true, "wanting": true, "plan": true,
+	"plans": true, "planned": true, "planning": true, "intend": true, "intends": true, "intended": true,
+	"hope": true, "hopes": true, "hoped": true, "wish": true, "wishes": true, "aims": true, "aim": true}
+
+// nounDet are determiners before a noun.
+var nounDet = map[string]bool{"the": true, "a": true, "an": true, "those": true, "these": true, "this": true,
+	"its": true, "their": true, "his": true, "her": true, "our": true, "de": true, "het": true, "een": true,
+	"deze": true}
+
+// copulas link a subject to a description ("is a close ally").
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"remains": true, "remained": true, "becomes": true, "became": true, "geldt": true, "blijft": true, "werd": true, "wordt": true}
+
+// nounUse reports whether a dictionary verb form at token i is a noun that
+// states no event: one with a determiner (directly or over one adjective)
+// that opens the clause ("Those protests were followed ...") or follows a
+// copula ("is a close ally"). A noun after a verb ("tightened the
+// blockade") still may.
+func nounUse(toks []token, i int) bool {
+	d := -1
+	switch {
+	case i > 0 && nounDet[toks[i-1].low]:
+		d = i - 1
+	case i > 1 && nounDet[toks[i-2].low] && toks[i-1].word && !toks[i-1].cap:
+		d = i - 2
+	default:
+		return false
+	}
+	return d == 0 || !toks[d-1].word || copulas[toks[d-1].low]
 }
 
 // modifierUse reports whether the verb form at token i modifies a noun
@@ -335,6 +869,12 @@ func modifierUse(toks []token, i int) bool {
 type scored struct {
 	actorHit
 	prep string
+	// elig: may be the target (no other phrase stands between it and the
+	// trigger: not "the attack on Ukraine" in "allowed the use of their
+	// territory for the attack on Ukraine")
+	elig bool
+	// filled: the country was inferred (from the place or the other side)
+	filled bool
 	// place: a location governed by "in", "at", "te": the event's place
 	// rather than a participant
 	place bool
@@ -348,7 +888,11 @@ var nominal = map[string]bool{"bezoek": true, "staatsbezoek": true, "werkbezoek"
 var placePreps = map[string]bool{"in": true, "at": true, "te": true, "near": true, "bij": true, "nabij": true, "outside": true, "inside": true}
 
 func toActor(toks []token, h actorHit) model.Actor {
-	return model.Actor{Name: spanText(toks, h.i, h.j), EntityID: h.entityID, Country: h.country, Sector: h.sector}
+	name := h.name
+	if h.i >= 0 {
+		name = spanText(toks, h.i, h.j)
+	}
+	return model.Actor{Name: name, EntityID: h.entityID, Country: h.country, Sector: h.sector}
 }
 
 func spanText(toks []token, i, j int) string {
@@ -406,7 +950,7 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			continue
 		}
 		refs := lx.verbs[t.up]
-		if len(refs) == 0 {
+		if len(refs) == 0 || nameWord(toks, i) {
 			continue
 		}
 		bestCode, bestLen, found, end, post := "", -1, false, i, 0
@@ -440,9 +984,31 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			// a specific pattern with no code blocks the default
 			continue
 		}
+		if desire[t.low] && i+1 < len(toks) && toks[i+1].low == "to" {
+			// "wants to work with", "is planning to absorb": the verb
+			// after "to" states the event, as an intention
+			continue
+		}
+		if bestLen <= 0 && nounUse(toks, i) {
+			// "those protests", "a close ally": a noun, not a verb
+			continue
+		}
 		out = append(out, trigger{i: i, j: end, typ: typ, mode: mode, rank: min(bestLen, 5), post: post})
 	}
 	return out
+}
+
+// nameWord reports a capitalised word inside a name ("Revolutionary
+// United Front", "Planning and Investment Minister"), not a verb.
+func nameWord(toks []token, i int) bool {
+	if !toks[i].cap {
+		return false
+	}
+	capAt := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].cap && toks[k].word }
+	if i > 0 && capAt(i-1) && toks[i-1].low != "'s" || capAt(i+1) {
+		return true
+	}
+	return i+2 < len(toks) && (toks[i+1].low == "and" || toks[i+1].low == "of") && capAt(i+2)
 }
 
 // matchCAMEO matches a flattened pattern around the verb at tokens
@@ -541,6 +1107,8 @@ var (
 	futureWords = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true,
 		"zal": true, "zullen": true, "wil": true, "willen": true}
 	intentVerbs = map[string]bool{"ready": true, "prepared": true, "willing": true, "offered": true,
+		"want": true, "wants": true, "wanted": true, "plan": true, "planning": true,
+		"intend": true, "hopes": true, "hope": true, "aims": true,
 		"offers": true, "offer": true, "promised": true, "promises": true, "pledged": true, "pledges": true,
 		"plans": true, "planned": true, "intends": true, "vowed": true, "vows": true}
 	negWords = map[string]bool{"not": true, "n't": true, "never": true, "refused": true, "refuses": true,
@@ -609,6 +1177,7 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	switch {
 	case must && !tr.curated:
 		tr.typ, tr.mode = Request, ""
+		tr.speaker = true
 	case fut && cond && tr.typ != Agree && tr.typ != Consult:
 		tr.typ, tr.mode = Threaten, ""
 	case neg && (coop[tr.typ] || tr.typ == Agree || tr.typ == Consult):
@@ -628,7 +1197,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 	"hij": true, "zij": true, "ze": true, "het": true}
 
 // assignRoles picks the source and target among the resolved actors.
-func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt *scored) {
+func assignRoles(toks []token, lang string, tr trigger, acts []scored, pron bool, timeTok []bool, isVerb func(string) bool) (src, tgt *scored) {
 	if len(acts) == 0 {
 		return nil, nil
 	}
@@ -642,7 +1211,10 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 		}
 	}
 	var subj *scored
-	if lang == "nl" {
+	switch {
+	case pron:
+		// the subject is a pronoun: no named actor is the subject
+	case lang == "nl":
 		// V2: the subject opens the sentence or follows the finite verb
 		for k := range acts {
 			if acts[k].prep == "" && acts[k].i < tr.i {
@@ -658,7 +1230,7 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 				}
 			}
 		}
-	} else {
+	default:
 		for k := range acts {
 			if acts[k].prep == "" && acts[k].i < tr.i {
 				subj = &acts[k]
@@ -685,6 +1257,27 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 			}
 		}
 	}
+	// the target must be the trigger's own complement: no other phrase
+	// stands between them (counted from the end of a subject that follows
+	// a nominal trigger: "het bezoek van Macron ... op uitnodiging van X")
+	from := tr.j
+	if subj != nil && subj.i > tr.j {
+		from = subj.j - 1
+	}
+	for k := range acts {
+		a := &acts[k]
+		switch {
+		case a.i > tr.i && a.i <= tr.j:
+			a.elig = true
+		case a.i > from:
+			// the last preposition governs the actor (directly or over
+			// modifiers: "in West Darfur State"); one more phrase may
+			// stand between ("sent troops to the border with Ukraine")
+			a.elig = prepsBetween(toks, from, a.i, timeTok, isVerb) <= 2
+		default:
+			a.elig = true
+		}
+	}
 	var other *scored
 	pick := func(ok func(a *scored) bool) *scored {
 		for k := range acts {
@@ -694,7 +1287,7 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 		}
 		return nil
 	}
-	notSubj := func(a *scored) bool { return subj == nil || a.i != subj.i }
+	notSubj := func(a *scored) bool { return (subj == nil || a.i != subj.i) && a.elig }
 	if passive {
 		agent := pick(func(a *scored) bool { return a.prep == "by" && a.i > tr.i })
 		return agent, subj
@@ -716,10 +1309,17 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 		other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" && !a.place })
 	}
 	if other == nil {
-		other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" })
+		other = pick(func(a *scored) bool { return notSubj(a) && a.i > tr.i && a.prep != "by" && (!a.place || subj != nil) })
 	}
 	if other == nil {
-		other = pick(func(a *scored) bool { return notSubj(a) })
+		other = pick(func(a *scored) bool { return notSubj(a) && (!a.place || subj != nil) })
+	}
+	if other == nil && !relational[tr.typ] {
+		// "imposed a curfew in the town of Cizre in southeastern Turkey":
+		// the population of the place
+		other = pick(func(a *scored) bool {
+			return subj != nil && a.i != subj.i && placePreps[a.prep] && a.country != "" && !a.person && !a.agent
+		})
 	}
 	if tr.host {
 		// the host receives a visitor: the visitor (object) is the source
@@ -729,8 +1329,8 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored) (src, tgt
 				nonPrep = append(nonPrep, &acts[k])
 			}
 		}
-		pron := false
-		for k := 0; k < len(toks); k++ {
+		pron := pron
+		for k := 0; k < len(toks) && !pron; k++ {
 			if pronouns[toks[k].low] && (len(nonPrep) == 0 || k < nonPrep[0].i) {
 				pron = true
 			}

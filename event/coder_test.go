@@ -93,7 +93,8 @@ func TestCodeArticle(t *testing.T) {
 		{name: "nl invitation", lang: "nl",
 			text:     "De Russische president nodigde Kim uit voor een nieuwe ontmoeting in Moskou.",
 			mentions: []men{{"Kim", model.PER, "kim"}, {"Moskou", model.LOC, "moscow"}},
-			typ:      Consult, mode: "invitation", src: "RUS", tgt: "PRK", place: "Moskou"},
+			// "in Moskou" places the meeting invited to, not the invitation
+			typ: Consult, mode: "invitation", src: "RUS", tgt: "PRK", place: "-"},
 		{name: "en host visit", lang: "en",
 			text:     "Chinese President Xi Jinping hosted his Belarusian counterpart in Beijing on Wednesday.",
 			mentions: []men{{"Xi Jinping", model.PER, "xi"}, {"Beijing", model.LOC, "beijing"}},
@@ -122,7 +123,7 @@ func TestCodeArticle(t *testing.T) {
 			if tc.date != "" && (e.Date != tc.date || e.DateEnd != tc.end) {
 				t.Errorf("date = %s..%s, want %s..%s", e.Date, e.DateEnd, tc.date, tc.end)
 			}
-			if tc.place != "" && e.Place != tc.place {
+			if tc.place == "-" && e.Place != "" || tc.place != "" && tc.place != "-" && e.Place != tc.place {
 				t.Errorf("place = %q, want %q", e.Place, tc.place)
 			}
 			if len(e.Sources) != 1 || e.Sources[0].Source != a.URL || a.Text()[e.Sources[0].Start:e.Sources[0].End] != e.Sources[0].Sentence {

@@ -32,7 +32,7 @@ type model struct {
 	keys []uint64
 	vals []uint32 // offset<<6 | count into post
 	mask uint64
-	post []uint16 // language index<<8 | q
+	post []uint16 // language byte (index | completeBit)<<8 | q
 	// ngrams counts the entries per order (for docs and tests).
 	ngrams [6]int
 }
@@ -44,7 +44,7 @@ func decodeModel(r io.Reader) (*model, error) {
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != "DLID1\n") {
 		return nil, errors.New("langid model: bad magic")
 	}
 	readU := func() int {
@@ -98,7 +98,7 @@ func decodeModel(r io.Reader) (*model, error) {
 				if e != nil {
 					return nil, fmt.Errorf("langid model: %w", e)
 				}
-				if int(li) >= nl {
+				if int(li&langMask) >= nl {
 					return nil, errors.New("langid model: bad language index")
 				}
 				m.post = append(m.post, uint16(li)<<8|uint16(q))

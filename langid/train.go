@@ -52,12 +52,17 @@ var defaultMaxNgrams = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 40000, 30000}
 //	nLangs, then per language: len, ISO code bytes
 //	for order 1..5: nEntries, then per entry (sorted by n-gram):
 //	    shared prefix length with the previous n-gram (bytes), suffix length,
-//	    suffix bytes, nPostings, nPostings x (language index byte, q byte)
+//	    suffix bytes, nPostings, nPostings x (language byte, q byte)
 //
-// q quantises the log probability: log P = -q/quantScale.
+// The language byte is the language index (bits 0-5) with completeBit
+// set when every extension of the n-gram by one letter that the source
+// model knows was kept. q quantises the log probability:
+// log P = -q/quantScale.
 const (
-	modelMagic = "DLID1\n"
-	quantScale = 16.0
+	modelMagic  = "DLID2\n"
+	quantScale  = 16.0
+	completeBit = 0x80
+	langMask    = 0x3f
 )
 
 // Train reads lingua-go's language model files (the language-models folder
@@ -93,6 +98,7 @@ func Train(ctx context.Context, srcDir string, w io.Writer, opts TrainOptions) e
 		if len(probs[1]) == 0 {
 			return fmt.Errorf("train langid: no unigram model for %q in %s", lang, srcDir)
 		}
+		kept := make([]map[string]bool, 7)
 		for n := 1; n <= 5; n++ {
 			keep := opts.MaxNgrams[n]
 			if keep == 0 {
@@ -115,9 +121,32 @@ func Train(ctx context.Context, srcDir string, w io.Writer, opts TrainOptions) e
 			if len(list) > keep {
 				list = list[:keep]
 			}
+			kept[n] = make(map[string]bool, len(list))
 			for _, s := range list {
-				q := quantise(math.Log(probs[n][s.ng]))
-				entries[n][s.ng] = append(entries[n][s.ng], uint16(li)<<8|uint16(q))
+				kept[n][s.ng] = true
+			}
+		}
+		// An n-gram is complete when every (n+1)-gram of the source
+		// model that extends it was kept: an absent extension is then
+		// truly unseen, not cut off (see scoreNgrams).
+		incomplete := make([]map[string]bool, 6)
+		for n := 1; n < 5; n++ {
+			incomplete[n] = map[string]bool{}
+			for ng := range probs[n+1] {
+				if !kept[n+1][ng] {
+					rs := []rune(ng)
+					incomplete[n][string(rs[:n])] = true
+				}
+			}
+		}
+		for n := 1; n <= 5; n++ {
+			for ng := range kept[n] {
+				q := quantise(math.Log(probs[n][ng]))
+				b := uint16(li)
+				if n == 5 || !incomplete[n][ng] {
+					b |= completeBit
+				}
+				entries[n][ng] = append(entries[n][ng], b<<8|uint16(q))
 			}
 		}
 	}

@@ -38,8 +38,8 @@ type Committer struct {
 	// committing, so that a takeover replays little (default 1 minute).
 	// It also runs when the committer stops.
 	SnapshotEvery time.Duration
-	Metrics *Metrics
-	Log     *slog.Logger
+	Metrics       *Metrics
+	Log           *slog.Logger
 }
 
 // Run commits while holding the lease, and waits for it otherwise, until

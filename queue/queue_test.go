@@ -170,7 +170,7 @@ func TestWorkersStoreOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		metrics[i] = &queue.Metrics{}
-		w := &queue.Worker{Consumer: cons, Pipeline: testPipeline(st), Store: st, Concurrency: 2, Metrics: metrics[i]}
+		w := &queue.Worker{Consumer: cons, Pipeline: testPipeline(st), Store: st, Concurrency: 2, Metrics: metrics[i], MaxBacklog: 4}
 		c := &queue.Committer{Store: st, Stream: ws, Metrics: metrics[i], Poll: 20 * time.Millisecond,
 			NewPipeline: func(ctx context.Context) (*pipeline.Pipeline, error) { return testPipeline(st), nil }}
 		wg.Add(2)
@@ -263,5 +263,3 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
-
-

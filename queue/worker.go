@@ -32,9 +32,9 @@ type Worker struct {
 	// GOMAXPROCS.
 	Concurrency int
 	// MaxBacklog pauses pulling while more than this many outcomes wait for
-	// the committer, so a slow committer slows the workers instead of
-	// moving the queue into the ledger (default 4×MaxAckPending, at least
-	// 1024).
+	// the committer and the committer can work on them, so a slow
+	// committer slows the workers instead of moving the queue into the
+	// ledger (default 4×MaxAckPending, at least 1024).
 	MaxBacklog int64
 	Metrics    *Metrics
 	Log        *slog.Logger
@@ -98,11 +98,15 @@ func (w *Worker) pull(ctx context.Context, it jetstream.MessagesContext, msgs ch
 		if time.Since(backlogChecked) > time.Second {
 			backlogChecked = time.Now()
 			for ctx.Err() == nil {
-				n, err := w.Store.StagedCount(ctx)
-				if err != nil || n <= maxBacklog {
+				// Pause while the committer is busy with a long backlog, but
+				// never while it waits for a message no worker has recorded
+				// (it may be in this very iterator's buffer, or due for
+				// redelivery): that would stall everyone.
+				n, first, wm, err := w.Store.Backlog(ctx)
+				if err != nil || n <= maxBacklog || first != wm+1 {
 					break
 				}
-				sleep(ctx, 500*time.Millisecond) // the committer is behind: let it catch up
+				sleep(ctx, 500*time.Millisecond)
 			}
 		}
 		msg, err := it.Next()
@@ -120,7 +124,6 @@ func (w *Worker) pull(ctx context.Context, it jetstream.MessagesContext, msgs ch
 		msgs <- msg
 	}
 }
-
 
 // handle processes one message; a failure to record the outcome hands the
 // message back for redelivery.

@@ -70,8 +70,13 @@ type SearchQuery struct {
 
 // SearchResult is one page of search results.
 type SearchResult struct {
-	// Total counts every matching article (not only this page).
+	// Total counts every matching article (not only this page), or
+	// stops at the driver's count limit when TotalCapped is set.
 	Total int64 `json:"total"`
+	// TotalCapped reports that the query matches more than Total
+	// articles: the store stopped counting at its limit (10,000 in the
+	// SQLite store) and counted Facets over the newest Total matches.
+	TotalCapped bool `json:"total_capped,omitempty"`
 	// Hits are the page's articles when not grouping.
 	Hits []SearchHit `json:"hits"`
 	// Groups are the page's groups when grouping.

@@ -60,6 +60,15 @@ func (s *scanner) periodExpr(i int) (piece, bool) {
 	if s.lx.lang != "en" {
 		return piece{}, false
 	}
+	if p, ok := s.yearEnd(i); ok {
+		return p, true
+	}
+	if s.is(i, "year") {
+		// "the year 2000", "the year two thousand"
+		if y, n := s.yearAt(i + 1); n > 0 {
+			return piece{end: i + 1 + n, typ: Date, value: fmtYear(y), articleOK: true}, true
+		}
+	}
 	j := i
 	if s.is(j, "comparable") || s.is(j, "corresponding") || s.is(j, "same") {
 		j++
@@ -109,6 +118,11 @@ func (s *scanner) periodExpr(i int) (piece, bool) {
 		k++
 	}
 	if (s.is(k, "quarter") || s.is(k, "period") && k > i) && !s.is(k+1, "-") {
+		if y, q, ok := s.quarterEnded(k + 1); ok && s.is(k, "quarter") {
+			// "the quarter ended Sept. 30": the calendar quarter that
+			// holds most of the three months before that day
+			return piece{end: k + 1, typ: Date, value: quarterValue(y, q), articleOK: true}, true
+		}
 		y, q, ok := s.quarterRef()
 		if !ok {
 			return piece{end: k + 1, typ: Date, value: "XXXX-QX", articleOK: true}, true
@@ -188,4 +202,52 @@ func (s *scanner) narrativeYear(i int) (piece, bool) {
 		return piece{}, false
 	}
 	return piece{end: k + 1, typ: Date, value: fmtYear(s.lastYear + off)}, true
+}
+
+// yearEnd reads "year-end", "year end", "year's end": the end of the
+// anchor's year (mod END), the year before after "since".
+func (s *scanner) yearEnd(i int) (piece, bool) {
+	if !s.is(i, "year") {
+		return piece{}, false
+	}
+	k := i + 1
+	switch {
+	case s.is(k, "-") && s.adj(k) && s.is(k+1, "end") && s.adj(k+1):
+		k += 2
+	case s.is(k, "end"):
+		k++
+	case s.is(k, "'") && s.is(k+1, "s") && s.is(k+2, "end"):
+		k += 3
+	default:
+		return piece{}, false
+	}
+	v := "XXXX"
+	if s.anchored {
+		y := s.anchor.Year()
+		if sincePrep[s.word(i-1)] {
+			y--
+		}
+		v = fmtYear(y)
+	}
+	return piece{end: k, typ: Date, value: v, articleOK: true}, true
+}
+
+// quarterEnded reads "ended|ending <day> [year]" at i and returns the
+// calendar quarter that holds most of the three months up to that day.
+func (s *scanner) quarterEnded(i int) (y, q int, ok bool) {
+	if !s.is(i, "ended") && !s.is(i, "ending") {
+		return 0, 0, false
+	}
+	c, _, known, ok := s.calendar(i + 1)
+	if !ok || c.d == 0 {
+		return 0, 0, false
+	}
+	if !known {
+		if !s.anchored {
+			return 0, 0, false
+		}
+		c.y = yearFor(s.anchor, c.m, c.d, -1)
+	}
+	mid := day(c.y, c.m, c.d).AddDate(0, 0, -45)
+	return mid.Year(), (int(mid.Month())-1)/3 + 1, true
 }

@@ -49,6 +49,8 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 	try(s.seasonExpr(i))
 	try(s.weekendExpr(i))
 	try(s.nightOf(i))
+	try(s.partExpr(i))
+	try(s.holidayExpr(i))
 	if depth >= 3 {
 		return best, found
 	}
@@ -77,6 +79,8 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 	if _, n, ok := s.lx.durMods.match(s.toks, i); ok {
 		if p, ok := s.matchAt(i+n, depth+1); ok && p.durOK {
 			try(p, true)
+		} else if _, ye := s.yearEnd(i + n); ye {
+			// "around year end": a date, handled with the date modifiers
 		} else if u, ok := s.lx.units[s.word(i+n)]; ok && u.code != "S" && !(s.lx.lang == "en" && s.toks[i+n].upper()) {
 			// "the past year", "de afgelopen week": one unit long;
 			// "de afgelopen maanden": some.
@@ -422,6 +426,15 @@ func (s *scanner) rangeFrom(i int, c1 cal, e1 int, k1, bare bool) (piece, bool) 
 		return piece{}, false
 	}
 	c2, e2, k2, ok := s.calendar(j + n)
+	if !ok && !bare && c1.m > 0 && c1.d > 0 && s.is(j, "-") && s.adj(j) && s.adj(j+1) {
+		// "Dec. 11-12", "Sept. 17-18, 2024": the month of the first day
+		if d2, dn := s.dayNum(j + 1); dn > 0 && d2 > c1.d && validDay(c1.m, d2) {
+			c2, e2, k2, ok = cal{y: c1.y, m: c1.m, d: d2}, j+1+dn, k1, true
+			if y, yn := s.yearAt(e2 + 1); s.is(e2, ",") && yn > 0 && !k1 {
+				c1.y, c2.y, k1, k2, e2 = y, y, true, true, e2+1+yn
+			}
+		}
+	}
 	if !ok || (c2.d == 0) != (c1.d == 0) || (c2.m == 0) != (c1.m == 0 && !bare) {
 		return piece{}, false
 	}
@@ -533,6 +546,12 @@ func (s *scanner) weekdayExpr(i int) (piece, bool) {
 		case hasRel:
 			t = weekdayFrom(s.anchor, wd, rel, true)
 		default:
+			if prev, ok := s.coordinatedDay(i); ok {
+				// "Thursday or Friday", "late Monday and early Tuesday":
+				// the first such day after the one just named
+				t = weekdayFrom(prev, wd, 1, true)
+				break
+			}
 			dir := s.tense(i)
 			if dir == 0 && s.lx.pastDefault {
 				dir = -1
@@ -571,6 +590,9 @@ func (s *scanner) dayWordExpr(i int) (piece, bool) {
 	if dp, n, ok := s.lx.dayParts.match(s.toks, i); ok {
 		var t time.Time
 		if s.anchored {
+			if s.word(i) == "overnight" && s.tense(i) < 0 {
+				dp.off = -1 // "prices fell overnight": the night that just ended
+			}
 			t = s.anchor.AddDate(0, 0, dp.off)
 		}
 		return s.withTime(i, i+n, t, "XXXX-XX-XX", dp.part), true
@@ -788,6 +810,13 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 	if n == 1 && u.plural && !half {
 		return piece{}, false
 	}
+	if s.is(j, "recent") && s.is(j-1, "in") && (u.code == "Y" || u.code == "D" || u.code == "DE") {
+		// "in recent years": when, not how long (TimeML PAST_REF)
+		return piece{end: k + 1, typ: Date, value: "PAST_REF"}, true
+	}
+	if u.code == "Q" && u.plural && (s.is(k-1, "-") || s.is(k+1, "of") && fractionOf[s.word(k+2)]) {
+		return piece{}, false // "three-quarters of its food": a fraction
+	}
 	k++
 	// "a year and a half", "twee en een half jaar" (the latter not handled)
 	if _, hn, ok := halfTail.match(s.toks, k); ok {
@@ -816,8 +845,14 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 		}
 		return piece{end: k, typ: Date, value: v, durOK: true}, true
 	}
-	return piece{end: k, typ: Duration, value: duration(n, u.code, half), durOK: true}, true
+	// "the nine months", "the four days": TimeML keeps the article of a
+	// counted duration inside the span.
+	return piece{end: k, typ: Duration, value: duration(n, u.code, half), durOK: true, articleOK: n >= 2 && !article}, true
 }
+
+// fractionOf are the words after "three quarters of" that make it a
+// fraction.
+var fractionOf = set("the", "its", "their", "his", "her", "our", "all", "a", "an", "those", "these", "this", "that")
 
 var moreWords = set("more", "additional", "extra", "further", "meer", "extra", "weitere", "de plus")
 
@@ -953,6 +988,9 @@ func (s *scanner) setExpr(i int) (piece, bool) {
 		}
 		return piece{end: i + n, typ: Set, value: v}, true
 	}
+	if p, ok := s.rateSet(i); ok {
+		return p, true
+	}
 	if wd, n, ok := s.lx.weekdaySets.match(s.toks, i); ok {
 		return piece{end: i + n, typ: Set, value: fmt.Sprintf("XXXX-WXX-%d", wd)}, true
 	}
@@ -989,6 +1027,9 @@ func (s *scanner) refExpr(i int) (piece, bool) {
 	v, n, ok := s.lx.refs.match(s.toks, i)
 	if !ok || v == "" {
 		return piece{}, false
+	}
+	if _, _, _, counted := s.count(i + n); counted && n > 1 && s.lx.articles[s.word(i)] {
+		return piece{}, false // "the past five sessions": a count follows
 	}
 	return piece{end: i + n, typ: Date, value: v}, true
 }
@@ -1189,4 +1230,114 @@ func (s *scanner) nightOf(i int) (piece, bool) {
 		v = fmtDate(weekdayFrom(s.anchor, wd, s.tense(i), false)) + "T" + part
 	}
 	return piece{end: k, typ: Time, value: v, articleOK: true}, true
+}
+
+// partPrep are the words before "the" that make "the morning" a time of
+// the day the text speaks of ("in the morning", "by the afternoon").
+var partPrep = set("in", "during", "by", "until", "through", "throughout", "early", "late")
+
+// partExpr reads a part of the day on its own: "mid-afternoon",
+// "midmorning", "in the morning", optionally followed by the day
+// ("mid-afternoon yesterday", "the morning of March 5"). English only.
+// The day is the one the text just named, else the anchor's.
+func (s *scanner) partExpr(i int) (piece, bool) {
+	if s.lx.lang != "en" {
+		return piece{}, false
+	}
+	k := i
+	part, ok := "", false
+	switch w := s.word(i); {
+	case w == "midmorning" || w == "midafternoon":
+		part, ok, k = map[string]string{"midmorning": "MO", "midafternoon": "AF"}[w], true, i+1
+	case w == "mid":
+		k = i + 1
+		if s.is(k, "-") {
+			k++
+		}
+		if p, isPart := s.lx.partOfDay[s.word(k)]; isPart && p != "NI" {
+			part, ok, k = p, true, k+1
+		}
+	default:
+		if p, isPart := s.lx.partOfDay[w]; isPart && p != "NI" && s.is(i-1, "the") && partPrep[s.word(i-2)] {
+			part, ok, k = p, true, i+1
+		}
+	}
+	if !ok {
+		return piece{}, false
+	}
+	kk := k
+	if s.is(kk, "of") || s.is(kk, "on") {
+		kk++
+	}
+	if p, ok := s.weekdayExpr(kk); ok && p.typ == Date {
+		return piece{end: p.end, typ: Time, value: p.value + "T" + part, articleOK: true}, true
+	}
+	if p, ok := s.dayWordExpr(kk); ok && p.typ == Date {
+		return piece{end: p.end, typ: Time, value: p.value + "T" + part, articleOK: true}, true
+	}
+	if c, e, known, ok := s.calendar(kk); ok && c.d > 0 {
+		c = s.resolveCal(kk, c, known)
+		return piece{end: e, typ: Time, value: calValue(c) + "T" + part, articleOK: true}, true
+	}
+	date := "XXXX-XX-XX"
+	if s.anchored {
+		date = fmtDate(s.anchor)
+	}
+	if s.lastDay != "" && s.sent[i]-s.lastDaySent <= 1 {
+		date = s.lastDay
+	}
+	return piece{end: k, typ: Time, value: date + "T" + part, articleOK: true}, true
+}
+
+// freqWords before "a week" make a frequency: "twice a week".
+var freqWords = set("once", "twice", "thrice", "times")
+
+// rateSet reads a frequency, a SET in TimeML: "twice a week", "three
+// times a year" (the frequency words are part of the span). English
+// only; not "a year ago".
+func (s *scanner) rateSet(i int) (piece, bool) {
+	if s.lx.lang != "en" {
+		return piece{}, false
+	}
+	j := i
+	if freqWords[s.word(i)] {
+		j = i + 1
+	} else if _, _, _, ok := s.count(i); ok && s.is(i+1, "times") {
+		j = i + 2
+	}
+	if !s.is(j, "a") && !s.is(j, "an") {
+		return piece{}, false
+	}
+	u, ok := s.lx.units[s.word(j+1)]
+	if !ok || u.plural || u.code == "S" || u.code == "Q" || u.code == "CE" || u.code == "DE" || s.is(j+2, "-") || s.agoAfter(j+2) > 0 || halfTail.has(s.toks, j+2) {
+		return piece{}, false
+	}
+	if j == i {
+		// An amount per unit ("$2 million a year", "700 seats a week")
+		// is left alone: TimeBank marks only 2 of 7 such rates.
+		return piece{}, false
+	}
+	return piece{end: j + 2, typ: Set, value: duration(1, u.code, false)}, true
+}
+
+// coordinated are the words that join two days into a pair or range;
+// "and" is not one: "statements made Friday and Thursday".
+var coordinated = set("or", "to", "through", "until", "till", "-", "of", "tot", "bis", "oder", "ou", "au")
+
+// coordinatedDay returns the day of the expression that ends just before
+// token i with a coordinating word between ("Thursday or Friday"), when
+// that expression was a day (also with a time of day).
+func (s *scanner) coordinatedDay(i int) (time.Time, bool) {
+	b := i - 1
+	if s.lx.dateMods.has(s.toks, b) {
+		b--
+	}
+	if b < 1 || !coordinated[s.word(b)] || s.prevEnd != b || len(s.prevValue) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s.prevValue[:10])
+	if err != nil || !s.anchored || t.Sub(s.anchor) > 7*24*time.Hour || s.anchor.Sub(t) > 7*24*time.Hour {
+		return time.Time{}, false // "from Sept. 14 to Thursday": not a pair of days
+	}
+	return t, true
 }

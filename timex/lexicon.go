@@ -81,6 +81,9 @@ type lexicon struct {
 	// expression; adjPrev words before a participle make it an adjective
 	// ("the unspecified date"), no tense cue.
 	reporting, adjPrev map[string]bool
+	// subordinators open a clause whose tense cues are weak for an
+	// expression before them ("that", "because").
+	subordinators map[string]bool
 	// pastDefault: a weekday without tense cue is the last one (news
 	// reports what happened).
 	pastDefault bool

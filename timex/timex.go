@@ -68,6 +68,10 @@ func (x Extractor) Extract(text, lang string, anchor model.Time) []model.Timex {
 		}
 		out = append(out, s.emit(i, p, x.SplitRanges)...)
 		s.note(i, p)
+		s.prevEnd, s.prevValue = p.end, p.value
+		if p.endValue != "" {
+			s.prevValue = p.endValue
+		}
 		i = p.end
 	}
 	return out
@@ -96,6 +100,10 @@ type scanner struct {
 	lastYear     int
 	refQY, refQ  int
 	quarterWords int
+	// prevEnd and prevValue are the end token and value of the last
+	// expression found: "late Thursday or early Friday" goes on from it.
+	prevEnd   int
+	prevValue string
 }
 
 func newScanner(text, lang string, anchor model.Time) *scanner {
@@ -192,7 +200,45 @@ func (s *scanner) tense(i int) int {
 	}
 	k := s.sent[i]
 	lo, hi := s.sentStart[k], s.sentEnd[k]
+	// The clause of the expression (between commas, semicolons,
+	// parentheses) speaks first: "The conference, which opened on Monday,
+	// will last four days".
+	clo, chi := i, i+1
+	for clo > lo && !clauseBreak[s.toks[clo-1].text] {
+		clo--
+	}
+	for chi < hi && !clauseBreak[s.toks[chi].text] {
+		chi++
+	}
+	if v := s.tenseIn(i, clo, chi); v != 0 {
+		return v
+	}
+	if v := s.tenseIn(i, lo, hi); v != 0 {
+		return v
+	}
+	if s.lx.presentFuture {
+		return 1
+	}
+	return 0
+}
+
+// clauseBreak are the punctuation marks that end a clause for tense().
+var clauseBreak = set(",", ";", "(", ")", ":")
+
+// tenseIn returns the tense cue nearest to token i within tokens [lo,
+// hi), 0 when there is none.
+func (s *scanner) tenseIn(i, lo, hi int) int {
 	weak := 0
+	// A cue after a subordinating word that follows the expression
+	// belongs to another clause ("told a news conference on Tuesday that
+	// the blockade might be widened"): weak.
+	sub := hi
+	for j := i + 1; j < hi; j++ {
+		if s.lx.subordinators[s.toks[j].text] {
+			sub = j
+			break
+		}
+	}
 	for d := 1; d < hi-lo; d++ {
 		for _, j := range [2]int{i - d, i + d} {
 			if j < lo || j >= hi {
@@ -206,7 +252,7 @@ func (s *scanner) tense(i int) int {
 			// time of the report, not of what is reported ("said the
 			// dividend is payable Jan. 2"); next to the expression it is
 			// the event ("said Tuesday").
-			if d > 2 && s.lx.reporting[s.toks[j].text] {
+			if d > 2 && s.lx.reporting[s.toks[j].text] || j > sub {
 				if weak == 0 {
 					weak = v
 				}
@@ -215,13 +261,7 @@ func (s *scanner) tense(i int) int {
 			return v
 		}
 	}
-	if weak != 0 {
-		return weak
-	}
-	if s.lx.presentFuture {
-		return 1
-	}
-	return 0
+	return weak
 }
 
 // cue returns the tense cue of token j: +1 future, -1 past, 0 none.

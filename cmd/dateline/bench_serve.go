@@ -22,6 +22,7 @@ import (
 	"dateline/analysis"
 	"dateline/model"
 	"dateline/server"
+	"dateline/store/sqlite"
 )
 
 // runBenchServe builds a store of realistic articles (resampled from the
@@ -38,6 +39,7 @@ func runBenchServe(ctx context.Context, a *app, args []string) error {
 	seed := fs.Int64("seed", 1, "random seed")
 	asJSON := fs.Bool("json", false, "print JSON")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurement to this file")
+	slow := fs.Bool("putarticle", false, "build the store through PutArticle, one transaction per article (default: the SQLite bulk loader)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -66,18 +68,49 @@ func runBenchServe(ctx context.Context, a *app, args []string) error {
 	rng := rand.New(rand.NewSource(*seed))
 	buildStart := time.Now()
 	built := 0
-	for i := int(stats.Articles); i < *n; i++ {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		doc, art := benchArticle(rng, pools, i)
-		if _, _, err := st.PutArticle(ctx, doc, art); err != nil {
-			return err
-		}
-		built++
+	progress := func(i int) {
 		if a.tty && built%1000 == 0 {
 			el := time.Since(buildStart).Seconds()
 			fmt.Fprintf(a.stderr, "\rbuilding: %d/%d articles (%.0f/s)   ", i+1, *n, float64(built)/el)
+		}
+	}
+	if sq, ok := st.(*sqlite.Store); ok && !*slow {
+		// The bulk path: the same rows as PutArticle, written in large
+		// transactions (see sqlite.BulkLoader).
+		bl, err := sq.NewBulkLoader(ctx, 2000)
+		if err != nil {
+			return err
+		}
+		for i := int(stats.Articles); i < *n; i++ {
+			if ctx.Err() != nil {
+				bl.Close(context.Background())
+				return ctx.Err()
+			}
+			doc, art := benchArticle(rng, pools, i)
+			if err := bl.Add(ctx, doc, art); err != nil {
+				bl.Close(context.Background())
+				return err
+			}
+			built++
+			progress(i)
+		}
+		if a.tty && built > 0 {
+			fmt.Fprint(a.stderr, "\rbuilding: merging the full-text index   ")
+		}
+		if err := bl.Close(ctx); err != nil {
+			return err
+		}
+	} else {
+		for i := int(stats.Articles); i < *n; i++ {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			doc, art := benchArticle(rng, pools, i)
+			if _, _, err := st.PutArticle(ctx, doc, art); err != nil {
+				return err
+			}
+			built++
+			progress(i)
 		}
 	}
 	buildSec := time.Since(buildStart).Seconds()

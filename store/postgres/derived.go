@@ -136,7 +136,7 @@ func (s *Store) ArticlesAfter(ctx context.Context, after int64, fn func(model.Ar
 
 // mentions returns the mentions of the given articles by article.
 func (s *Store) mentions(ctx context.Context, ids []int64) (map[int64][]model.Mention, error) {
-	rows, err := s.pool.Query(ctx, `SELECT article_id, entity_id, text, type, start_off, end_off, sentence FROM mentions
+	rows, err := s.pool.Query(ctx, `SELECT article_id, entity_id, text, type, start_off, end_off, sentence, score FROM mentions
 		WHERE article_id = ANY($1) ORDER BY article_id, start_off`, ids)
 	if err != nil {
 		return nil, fmt.Errorf("mentions: %w", err)
@@ -146,7 +146,7 @@ func (s *Store) mentions(ctx context.Context, ids []int64) (map[int64][]model.Me
 	for rows.Next() {
 		var id int64
 		var m model.Mention
-		if err := rows.Scan(&id, &m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence); err != nil {
+		if err := rows.Scan(&id, &m.EntityID, &m.Text, &m.Type, &m.Start, &m.End, &m.Sentence, &m.Score); err != nil {
 			return nil, fmt.Errorf("mentions: %w", err)
 		}
 		out[id] = append(out[id], m)
@@ -386,9 +386,11 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 }
 
 // aliases returns the surface forms seen for an entity per language, most
-// frequent first.
+// frequent first. Mentions resolved from role descriptions (score below
+// store.AliasMinScore) are not names and are left out.
 func (s *Store) aliases(ctx context.Context, id string) ([]model.Alias, error) {
-	rows, err := s.pool.Query(ctx, `SELECT text, lang, COUNT(*) AS n FROM mentions WHERE entity_id = $1 GROUP BY text, lang ORDER BY n DESC, lang, text`, id)
+	rows, err := s.pool.Query(ctx, `SELECT text, lang, COUNT(*) AS n FROM mentions WHERE entity_id = $1 AND score >= $2
+		GROUP BY text, lang ORDER BY n DESC, lang, text`, id, store.AliasMinScore)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
 	}

@@ -88,6 +88,19 @@ func (s *Store) StagedCount(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
+// Backlog returns the number of recorded outcomes waiting for the
+// committer, the lowest of their sequence numbers (0 when none) and the
+// watermark. When first is above watermark+1 the committer is waiting for
+// a message that no worker has recorded yet.
+func (s *Store) Backlog(ctx context.Context) (n, first, watermark int64, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT COUNT(*), COALESCE(MIN(seq), 0),
+		COALESCE((SELECT watermark FROM queue_state WHERE name = $1), 0) FROM queue_staged`, ledgerName).Scan(&n, &first, &watermark)
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("backlog: %w", err)
+	}
+	return n, first, watermark, nil
+}
+
 // Watermark returns the sequence number up to which every queue message
 // has been committed to the store (0 at first).
 func (s *Store) Watermark(ctx context.Context) (int64, error) {

@@ -171,6 +171,8 @@ var migrations = []string{
 		PRIMARY KEY (kind, value, article_id)
 	);
 	CREATE INDEX article_facets_article ON article_facets(article_id)`,
+	// 5: mention scores (role descriptions score low and are not aliases).
+	`ALTER TABLE mentions ADD COLUMN score DOUBLE PRECISION NOT NULL DEFAULT 1`,
 }
 
 // SchemaVersion is the schema version this program migrates to.

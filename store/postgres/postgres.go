@@ -203,8 +203,12 @@ func putBriefs(ctx context.Context, tx pgx.Tx, id int64, a *model.Article) error
 		})
 	}
 	for _, m := range a.Mentions {
-		batch.Queue(`INSERT INTO mentions(article_id, entity_id, text, type, lang, start_off, end_off, sentence) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence)
+		score := m.Score
+		if score == 0 { // unscored: a name
+			score = 1
+		}
+		batch.Queue(`INSERT INTO mentions(article_id, entity_id, text, type, lang, start_off, end_off, sentence, score) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence, score)
 	}
 	if batch.Len() == 0 {
 		return nil

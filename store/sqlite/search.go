@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,14 +17,14 @@ import (
 	"dateline/store"
 )
 
-// putSearch indexes an article inside its transaction.
-func putSearch(ctx context.Context, tx *sql.Tx, id int64, a *model.Article) error {
-	d := search.Index(a)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO article_fts(rowid, title, text, ents) VALUES (?,?,?,?)`, id, d.Title, d.Text, d.Entities); err != nil {
+// putSearch writes an article's search document (search.Index) inside
+// its transaction: the FTS5 row and the facet rows.
+func putSearch(ctx context.Context, x execer, id int64, d *search.Doc) error {
+	if _, err := x.ExecContext(ctx, `INSERT INTO article_fts(rowid, title, text, ents) VALUES (?,?,?,?)`, id, d.Title, d.Text, d.Entities); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	for _, f := range d.Facets {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_facets(kind, value, article_id) VALUES (?,?,?)`, f.Kind, f.Value, id); err != nil {
+		if _, err := x.ExecContext(ctx, `INSERT OR IGNORE INTO article_facets(kind, value, article_id) VALUES (?,?,?)`, f.Kind, f.Value, id); err != nil {
 			return fmt.Errorf("search facets: %w", err)
 		}
 	}
@@ -64,7 +66,8 @@ func (s *Store) backfillSearch(ctx context.Context) error {
 				tx.Rollback()
 				return fmt.Errorf("search backfill: %w", err)
 			}
-			if err := putSearch(ctx, tx, id, &a); err != nil {
+			d := search.Index(&a)
+			if err := putSearch(ctx, tx, id, &d); err != nil {
 				tx.Rollback()
 				return fmt.Errorf("search backfill: %w", err)
 			}
@@ -103,20 +106,73 @@ func (s *Store) entitiesOf(ctx context.Context, ms []model.Mention) ([]model.Ent
 
 var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// searchPlan is the FROM and WHERE of a search, with its arguments.
+// defaultCountCap is how many matches a search counts exactly, and the
+// size of the windows it ranks by relevance: a query that matches more
+// articles reports Total = defaultCountCap with TotalCapped, counts facets
+// over its newest defaultCountCap matches, and ranks its matches window by
+// window, newest window first (see rankPage). Every cost of a search is
+// then bounded by the cap, however common its words are.
+const defaultCountCap = 10000
+
+// readConns is the size of the read-only connection pool searches run on.
+// SQLite in WAL mode lets readers run beside each other and beside the
+// one writer; 32 matches the concurrency `dateline bench serve` measures.
+const readConns = 32
+
+// openReadPool opens the read-only connection pool of a store file, with
+// a larger page cache per connection and memory-mapped reads. It returns
+// nil, nil for in-memory databases, which cannot be shared between pools.
+func openReadPool(path string) (*sql.DB, error) {
+	if path == "" || strings.Contains(path, ":memory:") || strings.Contains(path, "mode=memory") {
+		return nil, nil
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-16384)", "mmap_size(17179869184)", "temp_store(memory)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("read pool: %w", err)
+	}
+	db.SetMaxOpenConns(readConns)
+	db.SetMaxIdleConns(readConns)
+	return db, nil
+}
+
+// reader is the pool searches use.
+func (s *Store) reader() *sql.DB {
+	if s.read != nil {
+		return s.read
+	}
+	return s.db
+}
+
+func (s *Store) cap() int {
+	if s.countCap > 0 {
+		return s.countCap
+	}
+	return defaultCountCap
+}
+
+// searchPlan is the FROM and WHERE of a search, with its arguments. A
+// full-text search reads article_fts alone (ranking, counting and paging
+// never touch the wide article rows); filters are probes into narrow
+// indexes per match.
 type searchPlan struct {
 	from  string
+	id    string // the article ID expression
 	where []string
 	args  []any
 	score string // SQL expression, lower is better
 	text  bool
 }
 
-func (p *searchPlan) whereSQL() string {
-	if len(p.where) == 0 {
+func (p *searchPlan) whereSQL(extra ...string) string {
+	w := append(append([]string(nil), p.where...), extra...)
+	if len(w) == 0 {
 		return ""
 	}
-	return " WHERE " + strings.Join(p.where, " AND ")
+	return " WHERE " + strings.Join(w, " AND ")
 }
 
 func placeholders(n int) string {
@@ -162,9 +218,26 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	default:
 		return res, fmt.Errorf("search: %w: unknown sort %q", store.ErrBadQuery, q.Sort)
 	}
-	plan := &searchPlan{from: "articles a", score: "0"}
+	db := s.reader()
+	plan := &searchPlan{from: "articles a INDEXED BY articles_meta", id: "a.id", score: "0"}
+	var meta []string // conditions on the columns of articles_meta
+	var metaArgs []any
+	if len(q.Langs) > 0 {
+		meta = append(meta, "lang IN ("+placeholders(len(q.Langs))+")")
+		for _, l := range q.Langs {
+			metaArgs = append(metaArgs, l)
+		}
+	}
+	if q.From != "" {
+		meta = append(meta, "published >= ?")
+		metaArgs = append(metaArgs, q.From)
+	}
+	if q.To != "" {
+		meta = append(meta, "published != '' AND published <= ?")
+		metaArgs = append(metaArgs, q.To+"~")
+	}
 	if node != nil {
-		if err := s.expandFromMentions(ctx, node); err != nil {
+		if err := s.expandFromMentions(ctx, db, node); err != nil {
 			return res, fmt.Errorf("search: %w", err)
 		}
 		res.Query = node.String()
@@ -173,18 +246,21 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 			return res, nil
 		}
 		plan.text = true
-		plan.from = "article_fts JOIN articles a ON a.id = article_fts.rowid"
+		plan.from, plan.id = "article_fts", "article_fts.rowid"
 		plan.where = append(plan.where, "article_fts MATCH ?")
 		plan.args = append(plan.args, expr)
 		plan.score = "bm25(article_fts, 4.0, 1.0, 2.0)"
+		if len(meta) > 0 {
+			plan.where = append(plan.where, "EXISTS (SELECT 1 FROM articles m INDEXED BY articles_meta WHERE m.id = article_fts.rowid AND "+
+				strings.Join(meta, " AND ")+")")
+			plan.args = append(plan.args, metaArgs...)
+		}
 	} else {
 		sortBy = store.SortNewest
-	}
-	if len(q.Langs) > 0 {
-		plan.where = append(plan.where, "a.lang IN ("+placeholders(len(q.Langs))+")")
-		for _, l := range q.Langs {
-			plan.args = append(plan.args, l)
+		for _, c := range meta {
+			plan.where = append(plan.where, "a."+c)
 		}
+		plan.args = append(plan.args, metaArgs...)
 	}
 	for _, f := range []struct {
 		kind   string
@@ -197,7 +273,12 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 		if len(f.values) == 0 {
 			continue
 		}
-		plan.where = append(plan.where, "a.id IN (SELECT article_id FROM article_facets WHERE kind = ? AND value IN ("+placeholders(len(f.values))+"))")
+		if plan.text { // a probe per match
+			plan.where = append(plan.where, "EXISTS (SELECT 1 FROM article_facets x WHERE x.kind = ? AND x.value IN ("+placeholders(len(f.values))+
+				") AND x.article_id = article_fts.rowid)")
+		} else { // the facet's articles drive the listing
+			plan.where = append(plan.where, "a.id IN (SELECT article_id FROM article_facets WHERE kind = ? AND value IN ("+placeholders(len(f.values))+"))")
+		}
 		plan.args = append(plan.args, f.kind)
 		for _, v := range f.values {
 			if f.upper {
@@ -206,19 +287,21 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 			plan.args = append(plan.args, v)
 		}
 	}
-	if q.From != "" {
-		plan.where = append(plan.where, "a.published >= ?")
-		plan.args = append(plan.args, q.From)
-	}
-	if q.To != "" {
-		plan.where = append(plan.where, "a.published != '' AND a.published <= ?")
-		plan.args = append(plan.args, q.To+"~")
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+plan.from+plan.whereSQL(), plan.args...).Scan(&res.Total); err != nil {
+	// Count up to the cap, newest first: the (cap+1)-th newest match,
+	// when there is one, bounds the first ranking window and the facets.
+	var n, low int64
+	var lowN sql.NullInt64
+	capN := s.cap()
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL()+
+		` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(plan.args, capN+1)...).Scan(&n, &lowN); err != nil {
 		return res, fmt.Errorf("search: count: %w", err)
 	}
+	res.Total = n
+	if n > int64(capN) {
+		res.Total, res.TotalCapped, low = int64(capN), true, lowN.Int64
+	}
 	if q.Facets {
-		f, err := s.facets(ctx, plan)
+		f, err := s.facets(ctx, db, plan, low)
 		if err != nil {
 			return res, fmt.Errorf("search: facets: %w", err)
 		}
@@ -226,51 +309,23 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	}
 	h := search.NewHighlighter(node, langs)
 	if q.Group != "" {
-		if err := s.searchGroups(ctx, q, plan, sortBy, limit, h, &res); err != nil {
+		if err := s.searchGroups(ctx, db, q, plan, sortBy, limit, h, &res); err != nil {
 			return res, err
 		}
 		return res, nil
 	}
-	sq := `SELECT a.id, ` + plan.score + ` AS score FROM ` + plan.from
-	where := append([]string(nil), plan.where...)
-	args := append([]any(nil), plan.args...)
-	if q.Cursor != "" {
-		kind, score, id, err := parseSearchCursor(q.Cursor)
-		if err != nil || (kind == 'r') != (sortBy == store.SortRelevance) {
-			return res, fmt.Errorf("search: %w: bad cursor %q", store.ErrBadQuery, q.Cursor)
-		}
-		if kind == 'r' {
-			where = append(where, "(score > ? OR (score = ? AND a.id > ?))")
-			args = append(args, score, score, id)
-		} else {
-			where = append(where, "a.id < ?")
-			args = append(args, id)
-		}
-	}
-	if len(where) > 0 {
-		sq += " WHERE " + strings.Join(where, " AND ")
-	}
+	var ids []int64
+	var scores []float64
+	var err error
 	if sortBy == store.SortRelevance {
-		sq += " ORDER BY score, a.id"
+		ids, scores, res.Next, err = s.rankPage(ctx, db, plan, q.Cursor, low, limit)
 	} else {
-		sq += " ORDER BY a.id DESC"
+		ids, scores, res.Next, err = s.newestPage(ctx, db, plan, q.Cursor, limit)
 	}
-	sq += " LIMIT ?"
-	args = append(args, limit+1)
-	ids, scores, err := s.idScores(ctx, sq, args...)
 	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
+		return res, err
 	}
-	if len(ids) > limit {
-		ids, scores = ids[:limit], scores[:limit]
-		last := len(ids) - 1
-		if sortBy == store.SortRelevance {
-			res.Next = "r:" + strconv.FormatFloat(scores[last], 'g', -1, 64) + ":" + strconv.FormatInt(ids[last], 10)
-		} else {
-			res.Next = "n:" + strconv.FormatInt(ids[last], 10)
-		}
-	}
-	hits, err := s.hits(ctx, ids, scores, h, q.SnippetSize)
+	hits, err := s.hits(ctx, db, ids, scores, h, q.SnippetSize)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
@@ -278,29 +333,165 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	return res, nil
 }
 
-// parseSearchCursor reads "r:SCORE:ID", "n:ID" or "g:OFFSET".
-func parseSearchCursor(c string) (kind byte, score float64, id int64, err error) {
-	parts := strings.Split(c, ":")
-	bad := fmt.Errorf("bad cursor")
-	switch {
-	case len(parts) == 3 && parts[0] == "r":
-		if score, err = strconv.ParseFloat(parts[1], 64); err != nil {
-			return 0, 0, 0, bad
+// newestPage returns a page of matches, highest ID first, with their
+// scores (computed for the page's rows only).
+func (s *Store) newestPage(ctx context.Context, db *sql.DB, plan *searchPlan, cursor string, limit int) ([]int64, []float64, string, error) {
+	var extra []string
+	args := append([]any(nil), plan.args...)
+	if cursor != "" {
+		c, err := parseSearchCursor(cursor)
+		if err != nil || c.kind != 'n' {
+			return nil, nil, "", fmt.Errorf("search: %w: bad cursor %q", store.ErrBadQuery, cursor)
 		}
-		kind = 'r'
-	case len(parts) == 2 && (parts[0] == "n" || parts[0] == "g"):
-		kind = parts[0][0]
-	default:
-		return 0, 0, 0, bad
+		extra = append(extra, plan.id+" < ?")
+		args = append(args, c.id)
 	}
-	if id, err = strconv.ParseInt(parts[len(parts)-1], 10, 64); err != nil || id < 0 {
-		return 0, 0, 0, bad
+	ids, scores, err := idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` FROM `+plan.from+plan.whereSQL(extra...)+
+		` ORDER BY `+plan.id+` DESC LIMIT ?`, append(args, limit+1)...)
+	if err != nil {
+		return nil, nil, "", fmt.Errorf("search: %w", err)
 	}
-	return kind, score, id, nil
+	next := ""
+	if len(ids) > limit {
+		ids, scores = ids[:limit], scores[:limit]
+		next = "n:" + strconv.FormatInt(ids[limit-1], 10)
+	}
+	return ids, scores, next, nil
 }
 
-func (s *Store) idScores(ctx context.Context, q string, args ...any) ([]int64, []float64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+// rankPage returns a page of matches in relevance order. Matches are
+// ranked in windows of IDs: the window (lo, hi] holds at most cap
+// matches (hi 0: no upper bound; lo 0: no lower bound). When the query
+// matches at most cap articles, there is one window, (0, 0], and the
+// order is exact relevance. Otherwise the newest cap matches are ranked
+// first, then the next cap, and so on: each page costs at most one or two
+// windows of bm25, and paging still reaches every match. low is the lower
+// bound of the first window (0 when the count was not capped).
+func (s *Store) rankPage(ctx context.Context, db *sql.DB, plan *searchPlan, cursor string, low int64, limit int) ([]int64, []float64, string, error) {
+	w := searchCursor{kind: 'r', lo: low}
+	after := false
+	if cursor != "" {
+		c, err := parseSearchCursor(cursor)
+		if err != nil || c.kind != 'r' {
+			return nil, nil, "", fmt.Errorf("search: %w: bad cursor %q", store.ErrBadQuery, cursor)
+		}
+		w, after = c, true
+	}
+	var ids []int64
+	var scores []float64
+	var wins []searchCursor // the window of each hit
+	for {
+		var extra []string
+		args := append([]any(nil), plan.args...)
+		if w.lo > 0 {
+			extra = append(extra, plan.id+" > ?")
+			args = append(args, w.lo)
+		}
+		if w.hi > 0 {
+			extra = append(extra, plan.id+" <= ?")
+			args = append(args, w.hi)
+		}
+		if after {
+			extra = append(extra, "(score > ? OR (score = ? AND "+plan.id+" > ?))")
+			args = append(args, w.score, w.score, w.id)
+		}
+		want := limit + 1 - len(ids)
+		wi, ws, err := idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` AS score FROM `+plan.from+plan.whereSQL(extra...)+
+			` ORDER BY score, `+plan.id+` LIMIT ?`, append(args, want)...)
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("search: %w", err)
+		}
+		ids, scores = append(ids, wi...), append(scores, ws...)
+		for range wi {
+			wins = append(wins, searchCursor{kind: 'r', hi: w.hi, lo: w.lo})
+		}
+		// Stop when the page is full, when this was the last window, or
+		// when the page is exactly full: lo itself matches, so a next
+		// page exists and starts by finding this window done.
+		if len(ids) >= limit || w.lo == 0 {
+			break
+		}
+		// This window is done: the next one ends where it began.
+		var n int64
+		var lo sql.NullInt64
+		if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL(plan.id+" <= ?")+
+			` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(append([]any(nil), plan.args...), w.lo, s.cap()+1)...).Scan(&n, &lo); err != nil {
+			return nil, nil, "", fmt.Errorf("search: %w", err)
+		}
+		w = searchCursor{kind: 'r', hi: w.lo}
+		if n > int64(s.cap()) {
+			w.lo = lo.Int64
+		}
+		after = false
+	}
+	next := ""
+	if len(ids) > limit || (len(ids) == limit && wins[limit-1].lo > 0) {
+		ids, scores = ids[:limit], scores[:limit]
+		c := wins[limit-1]
+		c.score, c.id = scores[limit-1], ids[limit-1]
+		next = c.String()
+	}
+	return ids, scores, next, nil
+}
+
+// searchCursor is a position in a listing: "n:ID" (newest first, below
+// ID), "r:SCORE:ID" (relevance, after SCORE and ID), "r:SCORE:ID:HI:LO"
+// (relevance inside the window (LO, HI] of IDs) or "g:OFFSET" (groups).
+type searchCursor struct {
+	kind   byte
+	score  float64
+	id     int64
+	hi, lo int64
+}
+
+func (c searchCursor) String() string {
+	sc := "r:" + strconv.FormatFloat(c.score, 'g', -1, 64) + ":" + strconv.FormatInt(c.id, 10)
+	if c.hi == 0 && c.lo == 0 {
+		return sc
+	}
+	return sc + ":" + strconv.FormatInt(c.hi, 10) + ":" + strconv.FormatInt(c.lo, 10)
+}
+
+// parseSearchCursor reads a searchCursor.
+func parseSearchCursor(c string) (searchCursor, error) {
+	parts := strings.Split(c, ":")
+	bad := fmt.Errorf("bad cursor")
+	var out searchCursor
+	num := func(s string) (int64, bool) {
+		v, err := strconv.ParseInt(s, 10, 64)
+		return v, err == nil && v >= 0
+	}
+	var ok bool
+	switch {
+	case (len(parts) == 3 || len(parts) == 5) && parts[0] == "r":
+		var err error
+		if out.score, err = strconv.ParseFloat(parts[1], 64); err != nil || math.IsNaN(out.score) {
+			return out, bad
+		}
+		if out.id, ok = num(parts[2]); !ok {
+			return out, bad
+		}
+		if len(parts) == 5 {
+			if out.hi, ok = num(parts[3]); !ok {
+				return out, bad
+			}
+			if out.lo, ok = num(parts[4]); !ok || (out.hi > 0 && out.lo >= out.hi) {
+				return out, bad
+			}
+		}
+	case len(parts) == 2 && (parts[0] == "n" || parts[0] == "g"):
+		if out.id, ok = num(parts[1]); !ok {
+			return out, bad
+		}
+	default:
+		return out, bad
+	}
+	out.kind = parts[0][0]
+	return out, nil
+}
+
+func idScores(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, []float64, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -319,12 +510,23 @@ func (s *Store) idScores(ctx context.Context, q string, args ...any) ([]int64, [
 	return ids, scores, rows.Err()
 }
 
+// mentionEntities lists the distinct entities (at most 5) that mentions
+// with a surface form (case-insensitive) link to: a skip-scan of the
+// index on (text, entity_id), one seek per entity, however often the
+// form occurs.
+const mentionEntities = `WITH RECURSIVE d(e) AS (
+	SELECT (SELECT MIN(entity_id) FROM mentions WHERE text = ?1 COLLATE NOCASE AND entity_id > '')
+	UNION ALL
+	SELECT (SELECT MIN(entity_id) FROM mentions WHERE text = ?1 COLLATE NOCASE AND entity_id > d.e) FROM d WHERE d.e IS NOT NULL
+	LIMIT 6)
+SELECT e FROM d WHERE e IS NOT NULL LIMIT 5`
+
 // expandFromMentions adds to every word and phrase of the query the
 // entities that stored mentions with that surface form link to.
-func (s *Store) expandFromMentions(ctx context.Context, n *search.Node) error {
+func (s *Store) expandFromMentions(ctx context.Context, db *sql.DB, n *search.Node) error {
 	var firstErr error
 	search.Expand(n, func(name string) ([]string, []search.Alias) {
-		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE text = ? COLLATE NOCASE AND entity_id != '' LIMIT 5`, name)
+		rows, err := db.QueryContext(ctx, mentionEntities, name)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -346,9 +548,17 @@ func (s *Store) expandFromMentions(ctx context.Context, n *search.Node) error {
 
 const facetValues = 25
 
-func (s *Store) facets(ctx context.Context, plan *searchPlan) (map[string][]store.FacetCount, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.kind, f.value, COUNT(*) FROM article_facets f
-		WHERE f.article_id IN (SELECT a.id FROM `+plan.from+plan.whereSQL()+`) GROUP BY f.kind, f.value`, plan.args...)
+// facets counts facet values over the matches with IDs above low (all
+// matches when low is 0).
+func (s *Store) facets(ctx context.Context, db *sql.DB, plan *searchPlan, low int64) (map[string][]store.FacetCount, error) {
+	var extra []string
+	args := append([]any(nil), plan.args...)
+	if low > 0 {
+		extra = append(extra, plan.id+" > ?")
+		args = append(args, low)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT f.kind, f.value, COUNT(*) FROM article_facets f INDEXED BY article_facets_article
+		WHERE f.article_id IN (SELECT `+plan.id+` FROM `+plan.from+plan.whereSQL(extra...)+`) GROUP BY f.kind, f.value`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -383,9 +593,9 @@ func (s *Store) facets(ctx context.Context, plan *searchPlan) (map[string][]stor
 	}
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
-		err := s.db.QueryRowContext(ctx, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
+		err := db.QueryRowContext(ctx, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
 		if err == sql.ErrNoRows || fc.Label == "" {
-			err = s.db.QueryRowContext(ctx, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, fc.Value).Scan(&fc.Label)
+			err = db.QueryRowContext(ctx, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, fc.Value).Scan(&fc.Label)
 		}
 		if err != nil && err != sql.ErrNoRows {
 			return nil, err
@@ -395,7 +605,7 @@ func (s *Store) facets(ctx context.Context, plan *searchPlan) (map[string][]stor
 }
 
 // hits loads the articles of a page with highlighting, in ids order.
-func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *search.Highlighter, size int) ([]store.SearchHit, error) {
+func (s *Store) hits(ctx context.Context, db *sql.DB, ids []int64, scores []float64, h *search.Highlighter, size int) ([]store.SearchHit, error) {
 	out := []store.SearchHit{}
 	if len(ids) == 0 {
 		return out, nil
@@ -404,7 +614,7 @@ func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *sear
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, source, url, title, lang, published, agencies, cluster_id, story_id, lead, body
+	rows, err := db.QueryContext(ctx, `SELECT id, source, url, title, lang, published, agencies, cluster_id, story_id, lead, body
 		FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -434,7 +644,7 @@ func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *sear
 		return nil, err
 	}
 	ments := map[int64][]model.Mention{}
-	mrows, err := s.db.QueryContext(ctx, `SELECT article_id, entity_id, start, end FROM mentions
+	mrows, err := db.QueryContext(ctx, `SELECT article_id, entity_id, start, end FROM mentions
 		WHERE article_id IN (`+placeholders(len(ids))+`) AND entity_id != ''`, args...)
 	if err != nil {
 		return nil, err
@@ -465,26 +675,30 @@ func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *sear
 }
 
 // searchGroups pages over clusters or stories of matching articles.
-func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *searchPlan, sortBy string, limit int, h *search.Highlighter, res *store.SearchResult) error {
+func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuery, plan *searchPlan, sortBy string, limit int, h *search.Highlighter, res *store.SearchResult) error {
 	col := "a.cluster_id"
 	if q.Group == store.GroupStory {
 		col = "a.story_id"
 	}
 	gexpr := "CASE WHEN " + col + " != 0 THEN " + col + " ELSE -a.id END"
+	from := plan.from
+	if plan.text { // the cluster and story of each match, from the narrow index
+		from += " CROSS JOIN articles a INDEXED BY articles_meta ON a.id = article_fts.rowid"
+	}
 	off := int64(0)
 	if q.Cursor != "" {
-		kind, _, v, err := parseSearchCursor(q.Cursor)
-		if err != nil || kind != 'g' {
+		c, err := parseSearchCursor(q.Cursor)
+		if err != nil || c.kind != 'g' {
 			return fmt.Errorf("search: %w: bad cursor %q", store.ErrBadQuery, q.Cursor)
 		}
-		off = v
+		off = c.id
 	}
 	order := "MIN(score), g"
 	if sortBy == store.SortNewest {
 		order = "MAX(id) DESC"
 	}
 	args := append(append([]any(nil), plan.args...), limit+1, off)
-	rows, err := s.db.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT `+gexpr+` AS g, `+plan.score+` AS score, a.id AS id FROM `+plan.from+plan.whereSQL()+`)
+	rows, err := db.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT `+gexpr+` AS g, `+plan.score+` AS score, a.id AS id FROM `+from+plan.whereSQL()+`)
 		SELECT g, COUNT(*) FROM m GROUP BY g ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
@@ -516,7 +730,7 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 	for _, k := range keys {
 		gargs = append(gargs, k)
 	}
-	hq := `SELECT a.id, ` + plan.score + ` AS score, ` + gexpr + ` AS g FROM ` + plan.from
+	hq := `SELECT a.id, ` + plan.score + ` AS score, ` + gexpr + ` AS g FROM ` + from
 	where := append(append([]string(nil), plan.where...), gexpr+" IN ("+placeholders(len(keys))+")")
 	hq += " WHERE " + strings.Join(where, " AND ")
 	if sortBy == store.SortRelevance {
@@ -524,7 +738,7 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 	} else {
 		hq += " ORDER BY a.id DESC"
 	}
-	hrows, err := s.db.QueryContext(ctx, hq, gargs...)
+	hrows, err := db.QueryContext(ctx, hq, gargs...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
@@ -546,7 +760,7 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 		scores = append(scores, sc)
 	}
 	hrows.Close()
-	hits, err := s.hits(ctx, ids, scores, h, q.SnippetSize)
+	hits, err := s.hits(ctx, db, ids, scores, h, q.SnippetSize)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
@@ -570,7 +784,7 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 			if len(g.Hits) > 0 {
 				g.Title = g.Hits[0].Title
 			}
-		} else if err := s.db.QueryRowContext(ctx, `SELECT title FROM `+table+` WHERE id = ?`, k).Scan(&g.Title); err != nil && err != sql.ErrNoRows {
+		} else if err := db.QueryRowContext(ctx, `SELECT title FROM `+table+` WHERE id = ?`, k).Scan(&g.Title); err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("search: groups: %w", err)
 		}
 		if g.Title == "" && len(g.Hits) > 0 {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"dateline/model"
+	"dateline/search"
 	"dateline/store"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -25,6 +26,12 @@ import (
 type Store struct {
 	db   *sql.DB
 	path string
+	// read is the pool of read-only connections searches run on (see
+	// openReadPool); nil means db.
+	read *sql.DB
+	// countCap bounds counting and ranking windows of searches (see
+	// search.go); 0 means defaultCountCap. Tests lower it.
+	countCap int
 }
 
 var _ store.Store = (*Store)(nil)
@@ -51,6 +58,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if s.read, err = openReadPool(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -58,7 +69,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close implements store.Store.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.read != nil {
+		s.read.Close()
+	}
+	return s.db.Close()
+}
 
 // migrations are applied in order; the schema version is their count.
 var migrations = []string{
@@ -194,6 +210,13 @@ var migrations = []string{
 	CREATE TABLE search_pending (article_id INTEGER PRIMARY KEY);
 	INSERT INTO search_pending SELECT id FROM articles;`,
 	`ALTER TABLE mentions ADD COLUMN score REAL NOT NULL DEFAULT 1;`,
+	// search at scale: a narrow index of the article columns searches
+	// filter and group on (probed per full-text match instead of the
+	// wide article rows), and mention surface forms with their entities
+	// (an index seek per distinct entity when expanding a query word).
+	`CREATE INDEX articles_meta ON articles(id, lang, published, cluster_id, story_id);
+	CREATE INDEX mentions_text_entity ON mentions(text COLLATE NOCASE, entity_id);
+	DROP INDEX mentions_text;`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -250,14 +273,36 @@ func (s *Store) HasDocument(ctx context.Context, hash string) (bool, error) {
 
 // PutArticle implements store.Store.
 func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Article) (int64, bool, error) {
-	hash := doc.Hash()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
 	}
 	defer tx.Rollback()
+	id, created, err := putArticle(ctx, tx, tx, doc, a, nil)
+	if err != nil || !created {
+		return id, created, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, false, fmt.Errorf("put %s: commit: %w", doc.Source, err)
+	}
+	a.ID = id
+	return id, true, nil
+}
+
+// execer runs statements inside a transaction: the *sql.Tx itself, or a
+// cache of its prepared statements (see BulkLoader).
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// putArticle writes a document and its article through x, a view of tx.
+// idx is the article's search document when already computed (nil: it is
+// computed here). created is false when the document was stored before.
+func putArticle(ctx context.Context, x execer, tx *sql.Tx, doc *model.Document, a *model.Article, idx *search.Doc) (id int64, created bool, err error) {
+	hash := doc.Hash()
 	var existing int64
-	err = tx.QueryRowContext(ctx, `SELECT a.id FROM documents d JOIN articles a ON a.doc_id = d.id WHERE d.hash = ?`, hash).Scan(&existing)
+	err = x.QueryRowContext(ctx, `SELECT a.id FROM documents d JOIN articles a ON a.doc_id = d.id WHERE d.hash = ?`, hash).Scan(&existing)
 	switch {
 	case err == nil:
 		a.ID = existing
@@ -266,7 +311,7 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
 	}
 	now := time.Now().UTC().Format(time.RFC3339)
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents(hash, source, url, format, fetched, ingested, content) VALUES (?,?,?,?,?,?,?)`,
+	res, err := x.ExecContext(ctx, `INSERT INTO documents(hash, source, url, format, fetched, ingested, content) VALUES (?,?,?,?,?,?,?)`,
 		hash, doc.Source, doc.URL, string(doc.Format), doc.Fetched.String(), now, doc.Content)
 	if err != nil {
 		return 0, false, fmt.Errorf("put %s: document: %w", doc.Source, err)
@@ -274,7 +319,7 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 	docID, _ := res.LastInsertId()
 	a.Hash = hash
 	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Cluster: a.ClusterFeatures})
-	res, err = tx.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
+	res, err = x.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
 		published, modified, fetched, author, site_name, canonical, annotations, cluster_id, story_id, duplicate_of)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		docID, a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, jsonList(a.Dateline.Agencies), jsonList(a.Agencies),
@@ -283,21 +328,21 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 	if err != nil {
 		return 0, false, fmt.Errorf("put %s: article: %w", doc.Source, err)
 	}
-	id, _ := res.LastInsertId()
+	id, _ = res.LastInsertId()
 	for i := range a.Briefs {
 		b := &a.Briefs[i]
 		if b.Hash == "" {
 			b.Hash = model.TextHash(b.Text)
 		}
 		var bid int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO briefs(hash, text, place, agencies) VALUES (?,?,?,?)
+		err := x.QueryRowContext(ctx, `INSERT INTO briefs(hash, text, place, agencies) VALUES (?,?,?,?)
 			ON CONFLICT(hash) DO UPDATE SET hash = excluded.hash RETURNING id`,
 			b.Hash, b.Text, b.Dateline.Place, jsonList(b.Dateline.Agencies)).Scan(&bid)
 		if err != nil {
 			return 0, false, fmt.Errorf("put %s: brief: %w", doc.Source, err)
 		}
 		b.ID = bid
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_briefs(article_id, brief_id, position, age_seconds) VALUES (?,?,?,?)`,
+		if _, err := x.ExecContext(ctx, `INSERT OR IGNORE INTO article_briefs(article_id, brief_id, position, age_seconds) VALUES (?,?,?,?)`,
 			id, bid, i, b.AgeSeconds); err != nil {
 			return 0, false, fmt.Errorf("put %s: brief: %w", doc.Source, err)
 		}
@@ -307,7 +352,7 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		if score == 0 {
 			score = 1
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions(article_id, entity_id, text, type, lang, start, end, sentence, score) VALUES (?,?,?,?,?,?,?,?,?)`,
+		if _, err := x.ExecContext(ctx, `INSERT INTO mentions(article_id, entity_id, text, type, lang, start, end, sentence, score) VALUES (?,?,?,?,?,?,?,?,?)`,
 			id, m.EntityID, m.Text, m.Type, a.Lang, m.Start, m.End, m.Sentence, score); err != nil {
 			return 0, false, fmt.Errorf("put %s: mention: %w", doc.Source, err)
 		}
@@ -315,13 +360,13 @@ func (s *Store) PutArticle(ctx context.Context, doc *model.Document, a *model.Ar
 	if err := putDerived(ctx, tx, id, a); err != nil {
 		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
 	}
-	if err := putSearch(ctx, tx, id, a); err != nil {
+	if idx == nil {
+		d := search.Index(a)
+		idx = &d
+	}
+	if err := putSearch(ctx, x, id, idx); err != nil {
 		return 0, false, fmt.Errorf("put %s: %w", doc.Source, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return 0, false, fmt.Errorf("put %s: commit: %w", doc.Source, err)
-	}
-	a.ID = id
 	return id, true, nil
 }
 
