@@ -356,12 +356,19 @@ var connectors = set("and", "or", "en", "of", "und", "oder", "et", "ou", "when",
 // year from the anchor in the direction of the sentence's tense.
 func (s *scanner) resolveCal(i int, c cal, yearKnown bool) cal {
 	if !yearKnown && c.m > 0 {
-		if y, ok := s.sentYear[s.sent[i]]; ok && c.d > 0 {
+		if y, ok := s.sentYear[s.sent[i]]; ok && c.d > 0 && s.sameClause(s.sentYearTok[s.sent[i]], i) {
 			c.y = y // "Vorig jaar gingen de scholen op 16 maart dicht."
 		} else if s.anchored {
 			dir := s.tense(i)
 			if s.lx.deadline[s.word(i-1)] {
-				dir = 0 // "by February", "until June 1": the nearest
+				// "until June 1" in a past sentence: the nearest;
+				// otherwise a deadline lies ahead ("double its flights by
+				// August")
+				if dir < 0 {
+					dir = 0
+				} else {
+					dir = 1
+				}
 			}
 			if sincePrep[s.word(i-1)] {
 				dir = -1 // "sinds maart": a start before now
@@ -559,7 +566,9 @@ func (s *scanner) weekdayExpr(i int) (piece, bool) {
 			t = weekdayFrom(s.anchor, wd, dir, false)
 		}
 	}
-	return s.withTime(i, k, t, fmt.Sprintf("XXXX-WXX-%d", wd), part), true
+	p := s.withTime(i, k, t, fmt.Sprintf("XXXX-WXX-%d", wd), part)
+	p.articleOK = hasRel && s.lx.lang == "en" // "the previous Friday"
+	return p, true
 }
 
 // withTime finishes a day expression ending before token k: an optional
@@ -788,6 +797,15 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 		return piece{}, false
 	}
 	k := j + cn
+	if n > 0 && !half && (s.is(k, "to") || s.is(k, "or") || s.is(k, "-") && s.adj(k)) {
+		// "two to three weeks", "12 to 18 months", "10-15 years": one
+		// expression, valued by its lower bound (TimeML mod EQUAL_OR_MORE)
+		if m, mn, _, ok := s.count(k + 1); ok && m > n {
+			if _, isU := s.lx.units[s.word(k+1+mn)]; isU {
+				k += 1 + mn
+			}
+		}
+	}
 	if !half && s.is(k+1, "/") && s.is(k, "1") && s.is(k+2, "2") && s.adj(k+1) && s.adj(k+2) {
 		half, k = true, k+3 // "2 1/2 years"
 	}
@@ -1340,4 +1358,18 @@ func (s *scanner) coordinatedDay(i int) (time.Time, bool) {
 		return time.Time{}, false // "from Sept. 14 to Thursday": not a pair of days
 	}
 	return t, true
+}
+
+// sameClause reports whether no clause break (a comma, semicolon, ...)
+// stands between tokens a and b.
+func (s *scanner) sameClause(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j < b; j++ {
+		if clauseBreak[s.toks[j].text] {
+			return false
+		}
+	}
+	return true
 }

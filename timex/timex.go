@@ -92,6 +92,7 @@ type scanner struct {
 	// "in 2019"); lastDay the last day-level date and its sentence: the
 	// anchors the text itself sets for what follows.
 	sentYear    map[int]int
+	sentYearTok map[int]int // the token where sentYear was named
 	lastDay     string
 	lastDaySent int
 	// lastYear is the year of the last DATE with a known year; refQY and
@@ -107,7 +108,7 @@ type scanner struct {
 }
 
 func newScanner(text, lang string, anchor model.Time) *scanner {
-	s := &scanner{lx: lexiconFor(lang), text: text, toks: tokenize(text), sentYear: map[int]int{}}
+	s := &scanner{lx: lexiconFor(lang), text: text, toks: tokenize(text), sentYear: map[int]int{}, sentYearTok: map[int]int{}}
 	if !anchor.IsZero() {
 		a := anchor.Time
 		s.anchor = time.Date(a.Year(), a.Month(), a.Day(), a.Hour(), a.Minute(), 0, 0, time.UTC)
@@ -171,6 +172,7 @@ func (s *scanner) note(i int, p piece) {
 		// "since 1987", which starts a period)
 		if y, err := strconv.Atoi(v); err == nil {
 			s.sentYear[s.sent[i]] = y
+			s.sentYearTok[s.sent[i]] = i
 		}
 	}
 	if len(v) >= 4 && v[0] != 'X' {
@@ -276,7 +278,9 @@ func (s *scanner) cue(j int) int {
 	if s.lx.past[t.text] || s.lx.pastForm != nil && !t.upper() && s.lx.pastForm(t.text, s.word(j-1)) {
 		return -1
 	}
-	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) && !s.lx.adjPrev[s.word(j-1)] {
+	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) && !s.lx.adjPrev[s.word(j-1)] &&
+		!(s.lx.lang == "en" && s.is(j+1, "by")) { // "markets untouched by the crisis": passive
+
 		return -1
 	}
 	if s.lx.perfectAux[t.text] {
