@@ -898,8 +898,9 @@ func toActor(toks []token, h actorHit) model.Actor {
 func spanText(toks []token, i, j int) string {
 	var b strings.Builder
 	for k := i; k < j; k++ {
-		if k > i && toks[k].start > toks[k-1].end {
-			b.WriteByte(' ')
+		if k > i {
+			// the original separator: "Noord-Korea", "Kim Jong-un"
+			b.WriteString(toks[k].pre)
 		}
 		b.WriteString(toks[k].text)
 	}

@@ -14,6 +14,7 @@ type token struct {
 	word          bool // letters or digits
 	cap           bool // starts with an upper-case letter
 	hyph          bool // joined to the previous word by a hyphen ("Vietnamese-led")
+	pre           string // the text between the previous token and this one
 }
 
 // tokenize cuts text into words and punctuation. Hyphens split words
@@ -25,8 +26,12 @@ func tokenize(text string) []token {
 	emit := func(s, e int, word bool) {
 		t := text[s:e]
 		r, _ := utf8.DecodeRuneInString(t)
+		pre := ""
+		if n := len(toks); n > 0 && toks[n-1].end < s {
+			pre = text[toks[n-1].end:s]
+		}
 		toks = append(toks, token{text: t, up: strings.ToUpper(t), low: strings.ToLower(t),
-			start: s, end: e, word: word, cap: unicode.IsUpper(r)})
+			start: s, end: e, word: word, cap: unicode.IsUpper(r), pre: pre})
 	}
 	i := 0
 	hyph := false

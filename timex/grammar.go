@@ -1347,7 +1347,7 @@ var coordinated = set("or", "to", "through", "until", "till", "-", "of", "tot", 
 // that expression was a day (also with a time of day).
 func (s *scanner) coordinatedDay(i int) (time.Time, bool) {
 	b := i - 1
-	if s.lx.dateMods.has(s.toks, b) {
+	if b >= 0 && s.lx.dateMods.has(s.toks, b) {
 		b--
 	}
 	if b < 1 || !coordinated[s.word(b)] || s.prevEnd != b || len(s.prevValue) < 10 {

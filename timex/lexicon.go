@@ -138,7 +138,7 @@ func makePhrases[V any](m map[string]V) phraseTable[V] {
 func (t phraseTable[V]) match(toks []token, i int) (V, int, bool) {
 	var best V
 	bn := 0
-	if i >= len(toks) {
+	if i < 0 || i >= len(toks) {
 		return best, 0, false
 	}
 	for _, e := range t.byFirst[toks[i].text] {
