@@ -312,9 +312,9 @@ func canJoin(toks []token, p, h actorHit) bool {
 		}
 		return true
 	}
-	if !p.agent && !p.person && p.sector == "" && p.country != "" && h.person && !h.loc && len(gap) <= 2 {
-		// "Belarusian strongman Alexander Lukashenko": a nationality, a
-		// descriptive noun and a name
+	if !p.agent && !p.person && !p.loc && p.sector == "" && p.country != "" && (h.person || h.entityID != "") && !h.loc && len(gap) <= 2 && len(gap) > 0 {
+		// "Belarusian strongman Alexander Lukashenko", "het Belarussische
+		// staatspersbureau Belta": a nationality, a noun and a name
 		ok := true
 		for _, t := range gap {
 			if !t.word || t.cap || preps[t.low] || t.low == "and" || t.low == "en" {

@@ -199,14 +199,19 @@ func personRole(toks []token, h actorHit) bool {
 	if h.i < 0 || h.j <= h.i {
 		return false
 	}
-	w := toks[h.j-1].low
-	switch w {
-	case "president", "premier", "minister", "leider", "leader", "koning", "king", "kanselier", "chancellor",
-		"dictator", "machthebber", "ambtgenoot", "counterpart", "secretary", "envoy", "gezant", "ambassadeur",
-		"ambassador", "staatshoofd", "strongman":
-		return true
+	for k := h.i; k < h.j; k++ {
+		switch w := toks[k].low; w {
+		case "president", "premier", "minister", "leider", "leader", "koning", "king", "kanselier", "chancellor",
+			"dictator", "machthebber", "ambtgenoot", "counterpart", "secretary", "envoy", "gezant", "ambassadeur",
+			"ambassador", "staatshoofd", "strongman":
+			return true
+		default:
+			if strings.HasSuffix(w, "minister") || strings.HasSuffix(w, "president") {
+				return true
+			}
+		}
 	}
-	return strings.HasSuffix(w, "minister") || strings.HasSuffix(w, "president")
+	return false
 }
 
 // clauseTimex picks the time expression that dates the event: a DATE or
@@ -235,6 +240,9 @@ func clauseTimex(toks []token, txs []model.Timex, off int, info codeInfo) (model
 			j < len(toks) && toks[j].word && !toks[j].cap && !preps[toks[j].low] && !timeWords[toks[j].low] {
 			continue // "the 2020 presidential elections"
 		}
+		if nestedTime(toks, i, info.trig) {
+			continue // "een akkoord over oefeningen in het voorjaar"
+		}
 		d := 0
 		switch {
 		case j <= info.trig.i:
@@ -260,6 +268,32 @@ func clauseTimex(toks []token, txs []model.Timex, off int, info codeInfo) (model
 		}
 	}
 	return best, found
+}
+
+// nestedTime reports a time expression (tokens from i) that dates a noun
+// inside another phrase rather than the event: its preposition follows a
+// common noun that a preposition governs ("een akkoord over gezamenlijke
+// oefeningen in het voorjaar").
+func nestedTime(toks []token, i int, tr trigger) bool {
+	k := i - 1
+	if k >= 0 && preps[toks[k].low] {
+		k--
+	} else if k < 0 || !preps[toks[i].low] {
+		return false
+	}
+	if k < 0 || !toks[k].word || toks[k].cap || k >= tr.i && k <= tr.j || skipBack[toks[k].low] {
+		return false
+	}
+	for x := k - 1; x >= 0 && x >= k-3; x-- {
+		w := toks[x].low
+		if preps[w] {
+			return true
+		}
+		if !toks[x].word || toks[x].cap || x >= tr.i && x <= tr.j {
+			return false
+		}
+	}
+	return false
 }
 
 // deadlineWords before a time expression make it a deadline or a limit,
@@ -600,6 +634,9 @@ func (c *Coder) codeTrigger(toks []token, lang string, tr trigger, hits []actorH
 	}
 	if src != nil && tgt != nil && src.country == tgt.country {
 		conf -= 0.1
+	}
+	if src == nil && relational[tr.typ] {
+		conf -= 0.1 // "... with Putin": who acted is unknown
 	}
 	ev.Place = eventPlace(toks, tr, acts, src, tgt, mask, sc.timeTok, isVerb)
 	info.background = background(toks, tr, mask)

@@ -65,9 +65,10 @@ func TestPrecisionRules(t *testing.T) {
 		{name: "en said that X must", lang: "en",
 			text: "Russia said on Tuesday that Sudan must return the helicopter.",
 			typ:  event.Request, src: "RUS", tgt: "SDN", place: any, date: any},
+		// (an announced step is coded as an intention: AGREE)
 		{name: "en announced that it will", lang: "en",
 			text: "Nigeria announced that it will withdraw its troops from Chad.",
-			typ:  event.Retreat, src: "NGA", tgt: "TCD", place: any, date: any},
+			typ:  event.Agree, src: "NGA", tgt: "TCD", place: any, date: ""},
 
 		// places: a location mention the clause puts the event in, never
 		// a person, organisation or a phrase inside another phrase
@@ -87,7 +88,7 @@ func TestPrecisionRules(t *testing.T) {
 		// dates: the event's own clause
 		{name: "en deadline is no date", lang: "en",
 			text: "Russia is planning to send troops to Belarus by 2030.",
-			typ:  event.Mobilize, src: "RUS", tgt: "BLR", place: any, date: ""},
+			typ:  event.Agree, src: "RUS", tgt: "BLR", place: any, date: ""},
 		{name: "en year of a noun is no date", lang: "en",
 			text: "Lukashenko thanked Putin for his support after the 2020 elections.",
 			typ:  event.Support, src: "BLR", tgt: "RUS", place: any, date: "2024-03-15"},

@@ -210,7 +210,7 @@ func scoreNgrams(m *model, words []string, cands []int) []float64 {
 				row := ring[((pos+o)%5)*nc : ((pos+o)%5+1)*nc]
 				l := lambda[o]
 				for _, p := range m.lookup(hh) {
-					if s := slot[p>>8&langMask]; s >= 0 {
+					if s := slot[p>>8]; s >= 0 {
 						row[s] += l * probOf[p&0xff]
 					}
 				}

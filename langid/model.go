@@ -98,7 +98,7 @@ func decodeModel(r io.Reader) (*model, error) {
 				if e != nil {
 					return nil, fmt.Errorf("langid model: %w", e)
 				}
-				if int(li&langMask) >= nl {
+				if int(li) >= nl {
 					return nil, errors.New("langid model: bad language index")
 				}
 				m.post = append(m.post, uint16(li)<<8|uint16(q))

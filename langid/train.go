@@ -25,6 +25,8 @@ type TrainOptions struct {
 	// MaxNgrams[n] caps how many n-grams of order n (1..5) are kept per
 	// language, the most frequent first; 0 means the shipped model's cap.
 	MaxNgrams [6]int
+	// MaxBoundary[n] does the same for the n-grams with a word boundary.
+	MaxBoundary [6]int
 }
 
 // DefaultLanguages returns the languages of the shipped model.
@@ -46,6 +48,9 @@ func DefaultLanguages() []string {
 // model (index = order). Read-only.
 var defaultMaxNgrams = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 40000, 30000}
 
+// defaultMaxBoundary caps the boundary n-grams the same way. Read-only.
+var defaultMaxBoundary = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 20000, 20000}
+
 // Model file layout (before gzip), all integers uvarint:
 //
 //	"DLID1\n"
@@ -54,15 +59,13 @@ var defaultMaxNgrams = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 40000, 30000}
 //	    shared prefix length with the previous n-gram (bytes), suffix length,
 //	    suffix bytes, nPostings, nPostings x (language byte, q byte)
 //
-// The language byte is the language index (bits 0-5) with completeBit
-// set when every extension of the n-gram by one letter that the source
-// model knows was kept. q quantises the log probability:
-// log P = -q/quantScale.
+// An n-gram is a lowercase letter sequence, or one with a space at either
+// end or both standing for the word boundary (see boundaryNgrams).
+// q quantises the log probability: log P = -q/quantScale.
 const (
-	modelMagic  = "DLID2\n"
-	quantScale  = 16.0
-	completeBit = 0x80
-	langMask    = 0x3f
+	modelMagic = "DLID2\n"
+	quantScale = 16.0
+	boundary   = ' '
 )
 
 // Train reads lingua-go's language model files (the language-models folder
@@ -98,55 +101,24 @@ func Train(ctx context.Context, srcDir string, w io.Writer, opts TrainOptions) e
 		if len(probs[1]) == 0 {
 			return fmt.Errorf("train langid: no unigram model for %q in %s", lang, srcDir)
 		}
-		kept := make([]map[string]bool, 7)
+		joint := jointTables(probs)
+		bnd := boundaryNgrams(joint)
 		for n := 1; n <= 5; n++ {
 			keep := opts.MaxNgrams[n]
 			if keep == 0 {
 				keep = defaultMaxNgrams[n]
 			}
-			type scored struct {
-				ng    string
-				joint float64
+			for _, s := range topN(probs[n], joint[n], keep) {
+				q := quantise(math.Log(probs[n][s]))
+				entries[n][s] = append(entries[n][s], uint16(li)<<8|uint16(q))
 			}
-			list := make([]scored, 0, len(probs[n]))
-			for ng := range probs[n] {
-				list = append(list, scored{ng, jointLogProb(probs, ng)})
+			keep = opts.MaxBoundary[n]
+			if keep == 0 {
+				keep = defaultMaxBoundary[n]
 			}
-			sort.Slice(list, func(i, j int) bool {
-				if list[i].joint != list[j].joint {
-					return list[i].joint > list[j].joint
-				}
-				return list[i].ng < list[j].ng
-			})
-			if len(list) > keep {
-				list = list[:keep]
-			}
-			kept[n] = make(map[string]bool, len(list))
-			for _, s := range list {
-				kept[n][s.ng] = true
-			}
-		}
-		// An n-gram is complete when every (n+1)-gram of the source
-		// model that extends it was kept: an absent extension is then
-		// truly unseen, not cut off (see scoreNgrams).
-		incomplete := make([]map[string]bool, 6)
-		for n := 1; n < 5; n++ {
-			incomplete[n] = map[string]bool{}
-			for ng := range probs[n+1] {
-				if !kept[n+1][ng] {
-					rs := []rune(ng)
-					incomplete[n][string(rs[:n])] = true
-				}
-			}
-		}
-		for n := 1; n <= 5; n++ {
-			for ng := range kept[n] {
-				q := quantise(math.Log(probs[n][ng]))
-				b := uint16(li)
-				if n == 5 || !incomplete[n][ng] {
-					b |= completeBit
-				}
-				entries[n][ng] = append(entries[n][ng], b<<8|uint16(q))
+			for _, s := range topN(bnd.prob[n], bnd.joint[n], keep) {
+				q := quantise(math.Log(bnd.prob[n][s]))
+				entries[n][s] = append(entries[n][s], uint16(li)<<8|uint16(q))
 			}
 		}
 	}
@@ -198,22 +170,146 @@ func Train(ctx context.Context, srcDir string, w io.Writer, opts TrainOptions) e
 	return nil
 }
 
-var ngramFile = [6]string{"", "unigrams.pb.bin.zip", "bigrams.pb.bin.zip", "trigrams.pb.bin.zip", "quadrigrams.pb.bin.zip", "fivegrams.pb.bin.zip"}
-
-// jointLogProb is the log relative frequency of ng reconstructed from the
-// chain of conditional probabilities of its prefixes.
-func jointLogProb(probs []map[string]float64, ng string) float64 {
-	rs := []rune(ng)
-	sum := 0.0
-	for k := 1; k <= len(rs); k++ {
-		p, ok := probs[k][string(rs[:k])]
-		if !ok || p <= 0 {
-			p = 1e-9
-		}
-		sum += math.Log(p)
+// topN returns the n (at most) keys of probs with the highest joint
+// probability, ties broken by the n-gram.
+func topN(probs, joint map[string]float64, n int) []string {
+	type scored struct {
+		ng    string
+		joint float64
 	}
-	return sum
+	list := make([]scored, 0, len(probs))
+	for ng := range probs {
+		list = append(list, scored{ng, joint[ng]})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].joint != list[j].joint {
+			return list[i].joint > list[j].joint
+		}
+		return list[i].ng < list[j].ng
+	})
+	out := make([]string, 0, min(n, len(list)))
+	for _, s := range list[:min(n, len(list))] {
+		out = append(out, s.ng)
+	}
+	return out
 }
+
+// jointTables turns lingua's conditional probabilities (count(hc) /
+// count(h) over all positions of h, unigrams count(c) / letters) into
+// joint relative frequencies count(g) / letters by the chain rule.
+func jointTables(probs []map[string]float64) []map[string]float64 {
+	joint := make([]map[string]float64, 6)
+	joint[1] = probs[1]
+	for n := 2; n <= 5; n++ {
+		joint[n] = make(map[string]float64, len(probs[n]))
+		for g, p := range probs[n] {
+			rs := []rune(g)
+			if j := joint[n-1][string(rs[:n-1])]; j > 0 {
+				joint[n][g] = j * p
+			}
+		}
+	}
+	return joint
+}
+
+// boundaryTables holds, per order, the conditional probability and the
+// joint relative frequency of the n-grams that contain a word boundary.
+type boundaryTables struct {
+	prob, joint []map[string]float64
+}
+
+// boundaryNgrams recovers the word boundaries that lingua's models leave
+// out. lingua counts n-grams inside words only, but divides by the count
+// of the history at every position, so the counts that no extension
+// accounts for are word ends; likewise for word starts. With J the joint
+// frequencies of jointTables, for a letter sequence g:
+//
+//	I(g) = J(g) - sum_b J(bg)                     g starts a word
+//	E(g) = J(g) - sum_c J(gc)                     g ends a word
+//	W(g) = J(g) - sum_b J(bg) - sum_c J(gc) + sum_bc J(bgc)   g is a word
+//
+// and the boundary n-grams (space = boundary) get P(c | " " g) =
+// I(gc)/I(g), P(" " | g) = E(g)/J(g), P(" " | " " g) = W(g)/I(g),
+// P(c | " ") = I(c)/sum I, and the unigram " " the share of boundaries
+// among letters and boundaries. All within lingua's five letters.
+func boundaryNgrams(joint []map[string]float64) boundaryTables {
+	t := boundaryTables{prob: make([]map[string]float64, 6), joint: make([]map[string]float64, 6)}
+	for n := 1; n <= 5; n++ {
+		t.prob[n] = map[string]float64{}
+		t.joint[n] = map[string]float64{}
+	}
+	prec := make([]map[string]float64, 6) // sum_b J(bg)
+	cont := make([]map[string]float64, 6) // sum_c J(gc)
+	both := make([]map[string]float64, 6) // sum_bc J(bgc)
+	for n := 1; n <= 4; n++ {
+		prec[n], cont[n], both[n] = map[string]float64{}, map[string]float64{}, map[string]float64{}
+		for g, j := range joint[n+1] {
+			rs := []rune(g)
+			cont[n][string(rs[:n])] += j
+			prec[n][string(rs[1:])] += j
+		}
+		if n <= 3 {
+			for g, j := range joint[n+2] {
+				rs := []rune(g)
+				both[n][string(rs[1:n+1])] += j
+			}
+		}
+	}
+	// clean drops float noise: lingua's counts are integers, so a true
+	// share is at least 1/count, far above 1e-9.
+	clean := func(v, j float64) float64 {
+		if v <= 1e-9*j {
+			return 0
+		}
+		return v
+	}
+	const sp = string(boundary)
+	initial := make([]map[string]float64, 6)
+	words := 0.0
+	for n := 1; n <= 4; n++ {
+		initial[n] = map[string]float64{}
+		for g, j := range joint[n] {
+			if i := clean(j-prec[n][g], j); i > 0 {
+				initial[n][g] = i
+				if n == 1 {
+					words += i
+				}
+			}
+			if e := clean(j-cont[n][g], j); e > 0 {
+				t.prob[n+1][g+sp] = e / j
+				t.joint[n+1][g+sp] = e
+			}
+		}
+	}
+	if words == 0 {
+		return t
+	}
+	t.prob[1][sp] = words / (1 + words)
+	t.joint[1][sp] = words
+	for n := 1; n <= 4; n++ {
+		for g, i := range initial[n] {
+			rs := []rune(g)
+			den := words
+			if n > 1 {
+				den = initial[n-1][string(rs[:n-1])]
+			}
+			if den > 0 {
+				t.prob[n+1][sp+g] = min(1, i/den)
+				t.joint[n+1][sp+g] = i
+			}
+			if n <= 3 {
+				j := joint[n][g]
+				if w := clean(j-prec[n][g]-cont[n][g]+both[n][g], j); w > 0 {
+					t.prob[n+2][sp+g+sp] = min(1, w/i)
+					t.joint[n+2][sp+g+sp] = w
+				}
+			}
+		}
+	}
+	return t
+}
+
+var ngramFile = [6]string{"", "unigrams.pb.bin.zip", "bigrams.pb.bin.zip", "trigrams.pb.bin.zip", "quadrigrams.pb.bin.zip", "fivegrams.pb.bin.zip"}
 
 func quantise(logp float64) byte {
 	q := math.Round(-logp * quantScale)
