@@ -17,7 +17,7 @@ type Actors interface {
 
 // actorHit is a span of tokens naming an actor, an agent or both.
 type actorHit struct {
-	i, j            int // tokens [i, j); -1 for an actor of an earlier sentence
+	i, j            int    // tokens [i, j); -1 for an actor of an earlier sentence
 	name            string // the name of an earlier sentence's actor
 	country, sector string
 	entityID        string
@@ -346,7 +346,7 @@ var quantNouns = map[string]bool{"group": true, "groups": true, "number": true, 
 	"many": true, "most": true, "several": true, "delegation": true, "band": true, "batch": true,
 	"patch": true, "contingent": true, "team": true, "supporters": true, "followers": true, "loyalists": true,
 	"aanhangers": true,
-	"groep": true, "duizenden": true, "honderden": true, "tientallen": true, "leden": true, "delegatie": true}
+	"groep":      true, "duizenden": true, "honderden": true, "tientallen": true, "leden": true, "delegatie": true}
 
 // governing returns the preposition before hit h ("" when none), looking
 // back over determiners, numbers and at most two lower-case words.

@@ -56,7 +56,7 @@ type trigger struct {
 	host      bool
 	intent    bool
 	curated   bool
-	post      int // first token matched after the verb by a dictionary pattern (0: none)
+	post      int  // first token matched after the verb by a dictionary pattern (0: none)
 	speaker   bool // a "must" made it a demand by whoever says it
 }
 
@@ -488,6 +488,9 @@ func (c *Coder) codeTrigger(toks []token, lang string, tr trigger, hits []actorH
 			continue
 		}
 		a := scored{actorHit: h, prep: governing(toks, h, isVerb)}
+		if a.prep == "volgens" || a.prep == "according" {
+			continue // who reports it, not who acts
+		}
 		if inNext && a.prep == "" {
 			a.prep = "that" // never the subject of the trigger
 		}

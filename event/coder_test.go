@@ -266,3 +266,29 @@ func TestNormalizeDraft(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCodeSentence checks that coding arbitrary text never panics and
+// that what it codes keeps its invariants.
+func FuzzCodeSentence(f *testing.F) {
+	for _, s := range []string{
+		"Russia said on Tuesday that Sudan must return a helicopter.",
+		"Belarus, which shares a border with Russia, enjoys close ties with Moscow (and Beijing).",
+		"Hij sprak zaterdag in Minsk met de Belarussische president, aldus Belta.",
+		"that , ( ) ; : which die dat",
+		"", "(", "President", "the a", "to visit",
+	} {
+		f.Add(s, "en")
+		f.Add(s, "nl")
+	}
+	var c Coder
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		for _, e := range c.CodeSentence(s, lang) {
+			if e.Type == "" || e.Source.Country == "" && e.Target.Country == "" {
+				t.Fatalf("event without type or country: %+v", e)
+			}
+			if e.Confidence <= 0 || e.Confidence >= 1 {
+				t.Fatalf("confidence %v", e.Confidence)
+			}
+		}
+	})
+}

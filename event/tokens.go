@@ -11,9 +11,9 @@ import (
 type token struct {
 	text, up, low string
 	start, end    int
-	word          bool // letters or digits
-	cap           bool // starts with an upper-case letter
-	hyph          bool // joined to the previous word by a hyphen ("Vietnamese-led")
+	word          bool   // letters or digits
+	cap           bool   // starts with an upper-case letter
+	hyph          bool   // joined to the previous word by a hyphen ("Vietnamese-led")
 	pre           string // the text between the previous token and this one
 }
 

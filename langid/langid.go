@@ -165,6 +165,12 @@ var lambda = [5]float64{0.02, 0.08, 0.2, 0.3, 0.4}
 
 const epsilon = 1e-7
 
+// Word weights: a capitalised word inside a sentence is more often a
+// name than a word of the language, and names (Müller, Traumatology,
+// Boz Scaggs) mislead the character model, so it counts capWeight of a
+// lowercase word; a word that opens a sentence is not suspect.
+const capWeight = 0.5
+
 // probOf maps a quantised log probability back to a probability. Read-only.
 var probOf = func() (t [256]float64) {
 	for q := range t {
@@ -173,11 +179,12 @@ var probOf = func() (t [256]float64) {
 	return t
 }()
 
-// scoreNgrams returns, per candidate, the log likelihood of the words
-// under an interpolated character model: every character is predicted from
-// up to four characters before it in the same word,
+// scoreNgrams returns, per candidate, the weighted log likelihood of the
+// words under an interpolated character model: every character of a word
+// padded with boundaries (" word ") after the first boundary is predicted
+// from up to four characters before it,
 // P(c | h) = sum over orders o of lambda[o] * P_o(c | last o-1 chars of h).
-func scoreNgrams(m *model, words []string, cands []int) []float64 {
+func scoreNgrams(m *model, words []word, cands []int) []float64 {
 	nc := len(cands)
 	var slot [64]int8 // model language -> candidate position
 	for i := range slot {
@@ -190,7 +197,8 @@ func scoreNgrams(m *model, words []string, cands []int) []float64 {
 	// ring[(pos%5)*nc + c]: interpolated probability of the character at
 	// rune position pos, accumulated from the n-grams ending there.
 	ring := make([]float64, 5*nc)
-	for _, w := range words {
+	for _, wd := range words {
+		w := wd.text
 		clear(ring)
 		pos := 0
 		for i := 0; i < len(w); pos++ {
@@ -215,12 +223,15 @@ func scoreNgrams(m *model, words []string, cands []int) []float64 {
 					}
 				}
 			}
-			// the character at pos has all its n-grams now
+			// the character at pos has all its n-grams now; the leading
+			// boundary is context only
 			row := ring[(pos%5)*nc : (pos%5+1)*nc]
-			for c, v := range row {
-				total[c] += math.Log(v + epsilon)
-				row[c] = 0
+			if pos > 0 {
+				for c, v := range row {
+					total[c] += wd.weight * math.Log(v+epsilon)
+				}
 			}
+			clear(row)
 			_, n := utf8.DecodeRuneInString(w[i:])
 			i += n
 		}
@@ -228,9 +239,16 @@ func scoreNgrams(m *model, words []string, cands []int) []float64 {
 	return total
 }
 
+// word is one lowercase letter run of a text, padded with boundaries
+// (" word "), with its weight in the score.
+type word struct {
+	text   string
+	weight float64
+}
+
 // sample is the bounded, lowercased letter content of a text.
 type sample struct {
-	words   []string
+	words   []word
 	counts  [numScripts]int
 	letters int
 }
@@ -252,14 +270,20 @@ func (s *sample) dominant() script {
 }
 
 // sampleText splits text into lowercase letter runs (words; every Han,
-// Kana and Hangul character is a word of its own) until maxRunes letters.
+// Kana and Hangul character is a word of its own) until maxRunes letters,
+// and weighs them: a capitalised word that does not open a sentence (the
+// text, or after . ! ? :) gets capWeight.
 func sampleText(text string, maxRunes int) sample {
 	var s sample
 	var b strings.Builder
+	opens := true // the next word opens a sentence
+	weight := 1.0
 	flush := func() {
 		if b.Len() > 0 {
-			s.words = append(s.words, b.String())
+			b.WriteByte(boundary)
+			s.words = append(s.words, word{b.String(), weight})
 			b.Reset()
+			opens = false
 		}
 	}
 	for _, r := range text {
@@ -268,19 +292,32 @@ func sampleText(text string, maxRunes int) sample {
 		}
 		if !unicode.IsLetter(r) {
 			flush()
+			switch r {
+			case '.', '!', '?', ':', '\n':
+				opens = true
+			}
 			continue
 		}
-		r = unicode.ToLower(r)
-		sc := scriptOf(r)
+		lower := unicode.ToLower(r)
+		sc := scriptOf(lower)
 		s.counts[sc]++
 		s.letters++
 		if sc == scriptHan || sc == scriptKana || sc == scriptHangul {
 			flush()
-			b.WriteRune(r)
+			b.WriteByte(boundary)
+			b.WriteRune(lower)
+			weight = 1
 			flush()
 			continue
 		}
-		b.WriteRune(r)
+		if b.Len() == 0 {
+			b.WriteByte(boundary)
+			weight = 1
+			if lower != r && !opens {
+				weight = capWeight
+			}
+		}
+		b.WriteRune(lower)
 	}
 	flush()
 	return s

@@ -45,6 +45,16 @@ func (a Alternatives) Empty() bool { return len(a.Seqs) == 0 && len(a.Entities) 
 // aliases in their own language (every one of langs when unknown), and
 // adds its entity tokens. Duplicates are dropped.
 func (n *Node) Alternatives(langs []string) Alternatives {
+	key := strings.Join(langs, ",")
+	if n.alt != nil && n.alt.langs == key {
+		return n.alt.alt
+	}
+	out := n.alternatives(langs)
+	n.alt = &altMemo{langs: key, alt: out}
+	return out
+}
+
+func (n *Node) alternatives(langs []string) Alternatives {
 	var out Alternatives
 	seen := map[string]bool{}
 	add := func(text, lang string) {
@@ -223,6 +233,7 @@ type Resolver func(name string) (entities []string, aliases []Alias)
 // duplicates.
 func Expand(n *Node, resolve Resolver) {
 	for _, leaf := range n.Leaves() {
+		leaf.alt = nil
 		ents, als := resolve(leaf.Text)
 		for _, e := range ents {
 			if !contains(leaf.Entities, e) {

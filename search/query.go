@@ -44,7 +44,8 @@ const (
 // ErrSyntax is wrapped by every error Parse returns.
 var ErrSyntax = errors.New("bad query")
 
-// Node is a parsed query.
+// Node is a parsed query. A Node is not safe for concurrent use:
+// Alternatives caches the analysis of its words.
 type Node struct {
 	Op Op
 	// Text is the word or phrase as typed (Term, Phrase).
@@ -58,6 +59,16 @@ type Node struct {
 	// Aliases are other names of those entities ("Loekasjenko" for
 	// "Lukashenko"), matched as phrases. Filled by Expand.
 	Aliases []Alias
+
+	// alt caches Alternatives for one list of languages: a search
+	// compiles the query and builds its highlighter from the same
+	// analysis. Expand clears it.
+	alt *altMemo
+}
+
+type altMemo struct {
+	langs string
+	alt   Alternatives
 }
 
 // Alias is another name to match for a term, in a language ("" for any).

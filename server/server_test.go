@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -495,5 +496,62 @@ func TestEmptyStore(t *testing.T) {
 		if r := do(t, "GET", ts.URL+u, "", nil); r.status != 200 {
 			t.Errorf("%s on empty store: %d", u, r.status)
 		}
+	}
+}
+
+// TestOpenAPICappedSearch validates a search whose count stopped at the
+// store's limit (total_capped) against the document, and pages through
+// its window-by-window relevance order with the cursors it returns.
+func TestOpenAPICappedSearch(t *testing.T) {
+	st := fixture(t)
+	sq, ok := st.(*sqlite.Store)
+	if !ok {
+		t.Skip("not the SQLite store")
+	}
+	sq.SetCountLimit(1)
+	_, ts := newTestServer(t, Config{Store: st})
+	v, err := newValidator(OpenAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := v.responseSchema("/api/v1/search", "get", 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[float64]bool{}
+	next := ""
+	for page := 0; page < 10; page++ {
+		u := ts.URL + "/api/v1/search?q=China&facets=true&limit=1"
+		if next != "" {
+			u += "&cursor=" + url.QueryEscape(next)
+		}
+		r := do(t, "GET", u, "", nil)
+		if r.status != 200 {
+			t.Fatalf("status %d: %s", r.status, r.body)
+		}
+		var body map[string]any
+		if err := json.Unmarshal(r.body, &body); err != nil {
+			t.Fatal(err)
+		}
+		if err := v.validate(body, s, "body"); err != nil {
+			t.Fatalf("response does not match the document: %v\n%s", err, r.body)
+		}
+		if body["total_capped"] != true || body["total"] != float64(1) {
+			t.Fatalf("total %v, total_capped %v; want 1, true", body["total"], body["total_capped"])
+		}
+		for _, h := range body["hits"].([]any) {
+			id := h.(map[string]any)["id"].(float64)
+			if seen[id] {
+				t.Fatalf("hit %v listed twice", id)
+			}
+			seen[id] = true
+		}
+		next, _ = body["next"].(string)
+		if next == "" {
+			break
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("paged through %d hits, want every match of China (at least 2)", len(seen))
 	}
 }

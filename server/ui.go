@@ -581,7 +581,7 @@ func (u *ui) entity(w http.ResponseWriter, r *http.Request) error {
 	}
 	return u.render(w, http.StatusOK, "entity", map[string]any{
 		"Title": d.Name, "Entity": d, "Names": groups, "KBNames": kbNames, "CoEntities": co,
-		"Chart": countChart(dates), "Total": res.Total,
+		"Chart": countChart(dates), "Total": res.Total, "TotalCapped": res.TotalCapped,
 	})
 }
 

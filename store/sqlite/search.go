@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"dateline/model"
 	"dateline/search"
@@ -139,6 +140,58 @@ func openReadPool(path string) (*sql.DB, error) {
 	return db, nil
 }
 
+// readStmts caches prepared statements of the read pool by SQL text
+// (database/sql prepares each on a connection once, when first used
+// there): searches run the same few statements over and over.
+type readStmts struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// maxReadStmts bounds the cache: statements differ by the number of
+// filter values, and a query with unusual ones runs unprepared.
+const maxReadStmts = 256
+
+// query runs q on db, through a cached prepared statement when db is the
+// read pool.
+func (s *Store) query(ctx context.Context, db *sql.DB, q string, args ...any) (*sql.Rows, error) {
+	if st := s.stmt(ctx, db, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.query(ctx, db, q, args...)
+}
+
+// queryRow is query for one row.
+func (s *Store) queryRow(ctx context.Context, db *sql.DB, q string, args ...any) *sql.Row {
+	if st := s.stmt(ctx, db, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.queryRow(ctx, db, q, args...)
+}
+
+func (s *Store) stmt(ctx context.Context, db *sql.DB, q string) *sql.Stmt {
+	if db != s.read || db == nil {
+		return nil
+	}
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	if st, ok := s.stmts.m[q]; ok {
+		return st
+	}
+	if len(s.stmts.m) >= maxReadStmts {
+		return nil
+	}
+	st, err := db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // running it unprepared reports the error
+	}
+	if s.stmts.m == nil {
+		s.stmts.m = map[string]*sql.Stmt{}
+	}
+	s.stmts.m[q] = st
+	return st
+}
+
 // reader is the pool searches use.
 func (s *Store) reader() *sql.DB {
 	if s.read != nil {
@@ -146,6 +199,11 @@ func (s *Store) reader() *sql.DB {
 	}
 	return s.db
 }
+
+// SetCountLimit sets how many matches a search counts exactly and ranks
+// per window (see defaultCountCap); n <= 0 restores the default. Call it
+// before searching: it is not synchronised with running searches.
+func (s *Store) SetCountLimit(n int) { s.countCap = n }
 
 func (s *Store) cap() int {
 	if s.countCap > 0 {
@@ -292,7 +350,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	var n, low int64
 	var lowN sql.NullInt64
 	capN := s.cap()
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL()+
+	if err := s.queryRow(ctx, db, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL()+
 		` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(plan.args, capN+1)...).Scan(&n, &lowN); err != nil {
 		return res, fmt.Errorf("search: count: %w", err)
 	}
@@ -346,7 +404,7 @@ func (s *Store) newestPage(ctx context.Context, db *sql.DB, plan *searchPlan, cu
 		extra = append(extra, plan.id+" < ?")
 		args = append(args, c.id)
 	}
-	ids, scores, err := idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` FROM `+plan.from+plan.whereSQL(extra...)+
+	ids, scores, err := s.idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` FROM `+plan.from+plan.whereSQL(extra...)+
 		` ORDER BY `+plan.id+` DESC LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("search: %w", err)
@@ -396,7 +454,7 @@ func (s *Store) rankPage(ctx context.Context, db *sql.DB, plan *searchPlan, curs
 			args = append(args, w.score, w.score, w.id)
 		}
 		want := limit + 1 - len(ids)
-		wi, ws, err := idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` AS score FROM `+plan.from+plan.whereSQL(extra...)+
+		wi, ws, err := s.idScores(ctx, db, `SELECT `+plan.id+`, `+plan.score+` AS score FROM `+plan.from+plan.whereSQL(extra...)+
 			` ORDER BY score, `+plan.id+` LIMIT ?`, append(args, want)...)
 		if err != nil {
 			return nil, nil, "", fmt.Errorf("search: %w", err)
@@ -414,7 +472,7 @@ func (s *Store) rankPage(ctx context.Context, db *sql.DB, plan *searchPlan, curs
 		// This window is done: the next one ends where it began.
 		var n int64
 		var lo sql.NullInt64
-		if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL(plan.id+" <= ?")+
+		if err := s.queryRow(ctx, db, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL(plan.id+" <= ?")+
 			` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(append([]any(nil), plan.args...), w.lo, s.cap()+1)...).Scan(&n, &lo); err != nil {
 			return nil, nil, "", fmt.Errorf("search: %w", err)
 		}
@@ -490,8 +548,8 @@ func parseSearchCursor(c string) (searchCursor, error) {
 	return out, nil
 }
 
-func idScores(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, []float64, error) {
-	rows, err := db.QueryContext(ctx, q, args...)
+func (s *Store) idScores(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, []float64, error) {
+	rows, err := s.query(ctx, db, q, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -526,7 +584,7 @@ SELECT e FROM d WHERE e IS NOT NULL LIMIT 5`
 func (s *Store) expandFromMentions(ctx context.Context, db *sql.DB, n *search.Node) error {
 	var firstErr error
 	search.Expand(n, func(name string) ([]string, []search.Alias) {
-		rows, err := db.QueryContext(ctx, mentionEntities, name)
+		rows, err := s.query(ctx, db, mentionEntities, name)
 		if err != nil {
 			if firstErr == nil {
 				firstErr = err
@@ -557,7 +615,7 @@ func (s *Store) facets(ctx context.Context, db *sql.DB, plan *searchPlan, low in
 		extra = append(extra, plan.id+" > ?")
 		args = append(args, low)
 	}
-	rows, err := db.QueryContext(ctx, `SELECT f.kind, f.value, COUNT(*) FROM article_facets f INDEXED BY article_facets_article
+	rows, err := s.query(ctx, db, `SELECT f.kind, f.value, COUNT(*) FROM article_facets f INDEXED BY article_facets_article
 		WHERE f.article_id IN (SELECT `+plan.id+` FROM `+plan.from+plan.whereSQL(extra...)+`) GROUP BY f.kind, f.value`, args...)
 	if err != nil {
 		return nil, err
@@ -593,9 +651,9 @@ func (s *Store) facets(ctx context.Context, db *sql.DB, plan *searchPlan, low in
 	}
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
-		err := db.QueryRowContext(ctx, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
+		err := s.queryRow(ctx, db, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
 		if err == sql.ErrNoRows || fc.Label == "" {
-			err = db.QueryRowContext(ctx, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, fc.Value).Scan(&fc.Label)
+			err = s.queryRow(ctx, db, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, fc.Value).Scan(&fc.Label)
 		}
 		if err != nil && err != sql.ErrNoRows {
 			return nil, err
@@ -614,7 +672,7 @@ func (s *Store) hits(ctx context.Context, db *sql.DB, ids []int64, scores []floa
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := db.QueryContext(ctx, `SELECT id, source, url, title, lang, published, agencies, cluster_id, story_id, lead, body
+	rows, err := s.query(ctx, db, `SELECT id, source, url, title, lang, published, agencies, cluster_id, story_id, lead, body
 		FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -644,7 +702,7 @@ func (s *Store) hits(ctx context.Context, db *sql.DB, ids []int64, scores []floa
 		return nil, err
 	}
 	ments := map[int64][]model.Mention{}
-	mrows, err := db.QueryContext(ctx, `SELECT article_id, entity_id, start, end FROM mentions
+	mrows, err := s.query(ctx, db, `SELECT article_id, entity_id, start, end FROM mentions
 		WHERE article_id IN (`+placeholders(len(ids))+`) AND entity_id != ''`, args...)
 	if err != nil {
 		return nil, err
@@ -698,7 +756,7 @@ func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuer
 		order = "MAX(id) DESC"
 	}
 	args := append(append([]any(nil), plan.args...), limit+1, off)
-	rows, err := db.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT `+gexpr+` AS g, `+plan.score+` AS score, a.id AS id FROM `+from+plan.whereSQL()+`)
+	rows, err := s.query(ctx, db, `WITH m AS MATERIALIZED (SELECT `+gexpr+` AS g, `+plan.score+` AS score, a.id AS id FROM `+from+plan.whereSQL()+`)
 		SELECT g, COUNT(*) FROM m GROUP BY g ORDER BY `+order+` LIMIT ? OFFSET ?`, args...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
@@ -738,7 +796,7 @@ func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuer
 	} else {
 		hq += " ORDER BY a.id DESC"
 	}
-	hrows, err := db.QueryContext(ctx, hq, gargs...)
+	hrows, err := s.query(ctx, db, hq, gargs...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
@@ -784,7 +842,7 @@ func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuer
 			if len(g.Hits) > 0 {
 				g.Title = g.Hits[0].Title
 			}
-		} else if err := db.QueryRowContext(ctx, `SELECT title FROM `+table+` WHERE id = ?`, k).Scan(&g.Title); err != nil && err != sql.ErrNoRows {
+		} else if err := s.queryRow(ctx, db, `SELECT title FROM `+table+` WHERE id = ?`, k).Scan(&g.Title); err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("search: groups: %w", err)
 		}
 		if g.Title == "" && len(g.Hits) > 0 {

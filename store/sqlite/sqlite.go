@@ -29,8 +29,10 @@ type Store struct {
 	// read is the pool of read-only connections searches run on (see
 	// openReadPool); nil means db.
 	read *sql.DB
+	// stmts caches the prepared statements of the read pool.
+	stmts readStmts
 	// countCap bounds counting and ranking windows of searches (see
-	// search.go); 0 means defaultCountCap. Tests lower it.
+	// SetCountLimit); 0 means defaultCountCap.
 	countCap int
 }
 
