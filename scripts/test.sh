@@ -17,7 +17,7 @@ go test -count=1 -timeout 30m ./... 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 passed=$(grep -c '^ok' "$log" || true)
-failed=$(grep -c '^FAIL' "$log" || true)
+failed=$(grep -cE '^FAIL[[:space:]]+[^[:space:]]' "$log" || true)
 rm -f "$log"
 echo "packages: $passed passed, $failed failed"
 [ "$status" -eq 0 ] || { echo "go test failed"; exit 1; }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -147,7 +149,10 @@ func runBenchServe(ctx context.Context, a *app, args []string) error {
 		defer f.Close()
 		pprof.StartCPUProfile(f)
 	}
+	loadBefore := loadAvg()
 	res := loadTest(ctx, base, queries, *clients, *dur, *facets)
+	res["load_before"], res["load_after"] = loadBefore, loadAvg()
+	res["cpus"] = runtime.NumCPU()
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
@@ -163,8 +168,8 @@ func runBenchServe(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		return writeJSON(a.stdout, res)
 	}
-	fmt.Fprintf(a.stdout, "serve: %d articles (built %d in %.0fs), %d clients, %.0fs: %d searches, %d errors, %.0f req/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; hits/query median %v\n",
-		*n, built, buildSec, *clients, res["seconds"], res["requests"], res["errors"], res["req_per_sec"], res["p50_ms"], res["p90_ms"], res["p99_ms"], res["max_ms"], res["median_total"])
+	fmt.Fprintf(a.stdout, "serve: %d articles (built %d in %.0fs), %d clients, %.0fs: %d searches, %d errors, %.0f req/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; hits/query median %v (%.0f%% capped at the count limit); load average %s before, %s after (%d CPUs)\n",
+		*n, built, buildSec, *clients, res["seconds"], res["requests"], res["errors"], res["req_per_sec"], res["p50_ms"], res["p90_ms"], res["p99_ms"], res["max_ms"], res["median_total"], 100*res["capped_share"].(float64), res["load_before"], res["load_after"], res["cpus"])
 	if res["errors"].(int64) > 0 {
 		return fmt.Errorf("bench serve: %d errors (first: %v)", res["errors"], res["first_error"])
 	}
@@ -179,7 +184,7 @@ func loadTest(ctx context.Context, base string, queries []string, clients int, d
 	var mu sync.Mutex
 	var lat []time.Duration
 	var totals []int
-	var errs int64
+	var errs, capped int64
 	var firstErr error
 	deadline := time.Now().Add(dur)
 	start := time.Now()
@@ -191,7 +196,7 @@ func loadTest(ctx context.Context, base string, queries []string, clients int, d
 			rng := rand.New(rand.NewSource(int64(c) + 100))
 			var my []time.Duration
 			var myTotals []int
-			var myErrs int64
+			var myErrs, myCapped int64
 			var myFirst error
 			for time.Now().Before(deadline) && ctx.Err() == nil {
 				q := queries[rng.Intn(len(queries))]
@@ -212,6 +217,9 @@ func loadTest(ctx context.Context, base string, queries []string, clients int, d
 						var total int
 						fmt.Sscanf(string(body), `{"total":%d`, &total)
 						myTotals = append(myTotals, total)
+						if bytes.Contains(body[:min(len(body), 64)], []byte(`"total_capped":true`)) {
+							myCapped++
+						}
 					}
 				}
 				my = append(my, time.Since(t))
@@ -226,6 +234,7 @@ func loadTest(ctx context.Context, base string, queries []string, clients int, d
 			lat = append(lat, my...)
 			totals = append(totals, myTotals...)
 			errs += myErrs
+			capped += myCapped
 			if firstErr == nil {
 				firstErr = myFirst
 			}
@@ -250,12 +259,26 @@ func loadTest(ctx context.Context, base string, queries []string, clients int, d
 	res := map[string]any{
 		"clients": clients, "seconds": sec, "requests": int64(len(lat)), "errors": errs,
 		"req_per_sec": float64(len(lat)) / sec, "p50_ms": pct(0.50), "p90_ms": pct(0.90), "p99_ms": pct(0.99), "max_ms": pct(1),
-		"median_total": med,
+		"median_total": med, "capped_share": float64(capped) / float64(max(1, len(totals))),
 	}
 	if firstErr != nil {
 		res["first_error"] = firstErr.Error()
 	}
 	return res
+}
+
+// loadAvg returns the machine's 1-minute load average ("" where
+// /proc/loadavg is missing).
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
 
 // sentencePools holds sentences per language.
