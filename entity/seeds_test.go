@@ -1,9 +1,10 @@
 package entity
 
 import (
+	"dateline/internal/shared"
+
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -11,26 +12,7 @@ import (
 )
 
 // sharedDir returns ../shared relative to the module root, or skips.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(s); err != nil {
-		t.Skipf("shared data absent: %v", err)
-	}
-	return s
-}
+func sharedDir(t testing.TB) string { return shared.Dir(t, ".") }
 
 type seedDoc struct {
 	lang string

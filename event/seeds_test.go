@@ -1,6 +1,8 @@
 package event_test
 
 import (
+	"dateline/internal/shared"
+
 	"context"
 	"fmt"
 	"os"
@@ -96,28 +98,7 @@ func (c *chain) process(t testing.TB, doc *model.Document) *model.Article {
 }
 
 // sharedDir finds ../shared/NAME beside the module root.
-func sharedDir(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
+func sharedDir(t testing.TB, name string) string { return shared.Dir(t, name) }
 
 // seedArticles runs the chain on every seed page (skipping when
 // ../shared/seeds is absent), keyed by file name.

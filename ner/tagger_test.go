@@ -1,10 +1,11 @@
 package ner
 
 import (
+	"dateline/internal/shared"
+
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -13,29 +14,8 @@ import (
 	"dateline/model"
 )
 
-// sharedData returns ../shared/data relative to the module root, or skips.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("data absent: %s", p)
-	}
-	return p
-}
+// sharedData finds ../shared/data/REL beside the module root.
+func sharedData(t testing.TB, rel string) string { return shared.Data(t, rel) }
 
 func find(ms []model.Mention, text, typ string) bool {
 	for _, m := range ms {

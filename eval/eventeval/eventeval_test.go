@@ -1,37 +1,16 @@
 package eventeval
 
 import (
-	"os"
-	"path/filepath"
+	"dateline/internal/shared"
+
 	"testing"
 
 	"dateline/event"
 	"dateline/model"
 )
 
-// sharedData finds ../shared/data beside the module root, or skips.
-func sharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
+// sharedData finds ../shared/data/REL beside the module root.
+func sharedData(t *testing.T, rel string) string { return shared.Data(t, rel) }
 
 // TestGSRFloor is a regression check on the held-out quarter of the dev
 // file; the floors sit well below the measured figures (docs/parts/quality-events.md).

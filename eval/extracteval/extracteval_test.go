@@ -1,36 +1,14 @@
 package extracteval
 
 import (
+	"dateline/internal/shared"
+
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
-// sharedData returns ../shared/data/NAME beside the module root, skipping
-// the test when it is absent.
-func sharedData(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
+// sharedData finds ../shared/data/NAME beside the module root.
+func sharedData(t testing.TB, name string) string { return shared.Data(t, name) }
 
 func TestTokens(t *testing.T) {
 	tests := []struct {

@@ -1,30 +1,18 @@
 package nameseval
 
 import (
+	"dateline/internal/shared"
+
 	"context"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"dateline/entity"
 )
 
-func repoRoot(t *testing.T) string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		p := filepath.Dir(dir)
-		if p == dir {
-			t.Fatal("no module root")
-		}
-		dir = p
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t *testing.T) string { return shared.Root(t) }
 
 type fixed map[[2]int]bool
 

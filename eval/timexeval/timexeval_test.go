@@ -1,6 +1,8 @@
 package timexeval_test
 
 import (
+	"dateline/internal/shared"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,23 +71,8 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-// moduleRoot walks up from the package folder to the folder with go.mod.
-func moduleRoot(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
+// moduleRoot is the folder holding go.mod.
+func moduleRoot(t *testing.T) string { return shared.Root(t) }
 
 func score(t *testing.T, dir, lang string) timexeval.Report {
 	docs, err := timexeval.LoadDir(dir)

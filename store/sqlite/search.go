@@ -121,14 +121,15 @@ const defaultCountCap = 10000
 const readConns = 32
 
 // openReadPool opens the read-only connection pool of a store file, with
-// a larger page cache per connection and memory-mapped reads. It returns
+// a larger page cache per connection and memory-mapped reads (of the
+// first 2 GiB: the most the driver maps). It returns
 // nil, nil for in-memory databases, which cannot be shared between pools.
 func openReadPool(path string) (*sql.DB, error) {
 	if path == "" || strings.Contains(path, ":memory:") || strings.Contains(path, "mode=memory") {
 		return nil, nil
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-16384)", "mmap_size(17179869184)", "temp_store(memory)"} {
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)", "cache_size(-16384)", "mmap_size(2147418112)", "temp_store(memory)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
