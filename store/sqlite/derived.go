@@ -5,19 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"dateline/model"
 	"dateline/store"
 )
-
-// eventKey is the merge key of an event: type and the two countries
-// (the same as event.Key, which the store does not import).
-func eventKey(e model.Event) string {
-	return strings.ToUpper(e.Type) + "|" + e.Source.Country + "|" + e.Target.Country
-}
 
 // putDerived writes the article's entities, events and cluster placement
 // inside the article's transaction.
@@ -35,7 +28,7 @@ func putDerived(ctx context.Context, tx *sql.Tx, id int64, a *model.Article) err
 			res, err := tx.ExecContext(ctx, `INSERT INTO events(key, type, mode, src_name, src_entity, src_country, src_sector,
 				tgt_name, tgt_entity, tgt_country, tgt_sector, place, date, date_end, score, confidence, cluster_id, story_id)
 				VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-				eventKey(*e), e.Type, e.Mode, e.Source.Name, e.Source.EntityID, e.Source.Country, e.Source.Sector,
+				store.EventKey(*e), e.Type, e.Mode, e.Source.Name, e.Source.EntityID, e.Source.Country, e.Source.Sector,
 				e.Target.Name, e.Target.EntityID, e.Target.Country, e.Target.Sector, e.Place, e.Date, e.DateEnd, e.Score, e.Confidence,
 				a.ClusterID, a.StoryID)
 			if err != nil {
@@ -445,22 +438,7 @@ func (s *Store) fillClusters(ctx context.Context, cs []model.Cluster) error {
 		return err
 	}
 	for _, r := range rs {
-		c := idx[r.cluster]
-		c.Articles = append(c.Articles, r.ArticleRef)
-		if r.Lang != "" && !contains(c.Langs, r.Lang) {
-			c.Langs = append(c.Langs, r.Lang)
-		}
-		if !r.Published.IsZero() {
-			if c.First.IsZero() || r.Published.Before(c.First.Time) {
-				c.First = r.Published
-			}
-			if c.Last.IsZero() || r.Published.After(c.Last.Time) {
-				c.Last = r.Published
-			}
-		}
-	}
-	for i := range cs {
-		sort.Strings(cs[i].Langs)
+		store.AddToCluster(idx[r.cluster], r.ArticleRef)
 	}
 	return nil
 }
@@ -545,26 +523,6 @@ func (s *Store) Cluster(ctx context.Context, id int64) (model.Cluster, error) {
 	return cs[0], nil
 }
 
-// storyFrom builds a story from its clusters (with articles).
-func storyFrom(id int64, title string, cs []model.Cluster) model.Story {
-	st := model.Story{ID: id, Title: title, Clusters: cs, Langs: []string{}}
-	for _, c := range cs {
-		for _, l := range c.Langs {
-			if !contains(st.Langs, l) {
-				st.Langs = append(st.Langs, l)
-			}
-		}
-		if !c.First.IsZero() && (st.Start.IsZero() || c.First.Before(st.Start.Time)) {
-			st.Start = c.First
-		}
-		if !c.Last.IsZero() && (st.End.IsZero() || c.Last.After(st.End.Time)) {
-			st.End = c.Last
-		}
-	}
-	sort.Strings(st.Langs)
-	return st
-}
-
 // Stories implements store.Store; the cursor is the last_article of the
 // previous page's last story.
 func (s *Store) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPage, error) {
@@ -634,7 +592,7 @@ func (s *Store) Story(ctx context.Context, id int64) (model.Story, error) {
 	if cs == nil {
 		cs = []model.Cluster{}
 	}
-	return storyFrom(id, title, cs), nil
+	return store.StoryFrom(id, title, cs), nil
 }
 
 // PutState implements store.Store.
