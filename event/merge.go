@@ -18,13 +18,17 @@ func Key(e model.Event) string {
 
 // SameEvent reports whether two coded events are reports of one
 // real-world event: same type, same source and target countries (at least
-// one of them known), and compatible dates. Dates are compatible when
+// one of them known), the same mode when both have one, and compatible
+// dates. Dates are compatible when
 // their spans overlap (with a day's tolerance, since reports date an event
 // by the day they were written), when one has an unknown year
 // ("XXXX-02-28") and its month and day fall in the other's span, or when
 // either is unknown; Merge gives such uncertain matches less confidence.
 func SameEvent(a, b model.Event) bool {
 	if Key(a) != Key(b) || a.Source.Country == "" && a.Target.Country == "" {
+		return false
+	}
+	if a.Mode != "" && b.Mode != "" && a.Mode != b.Mode { // a visit is not the invitation to one
 		return false
 	}
 	return datesCompatible(a.Date, a.DateEnd, b.Date, b.DateEnd)

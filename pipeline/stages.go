@@ -102,23 +102,56 @@ func (m MergeEvents) Process(ctx context.Context, a *model.Article) error {
 		if merged {
 			continue
 		}
-		if a.ClusterID != 0 || a.StoryID != 0 {
-			cands, err := m.Store.EventCandidates(ctx, event.Key(e), a.ClusterID, a.StoryID)
-			if err != nil {
-				return fmt.Errorf("merge events: %w", err)
-			}
-			for _, c := range cands {
-				if event.SameEvent(c, e) {
-					event.Merge(&c, e)
-					e = c
-					break
-				}
-			}
+		if c, ok, err := m.candidate(ctx, a, e); err != nil {
+			return err
+		} else if ok {
+			event.Merge(&c, e)
+			e = c
 		}
 		out = append(out, e)
 	}
 	a.Events = out
 	return nil
+}
+
+// candidate finds the stored event that e is a report of: first among
+// the events of the article's own cluster (the same real-world event by
+// construction), then among the other clusters of its story, where dates
+// must actually agree: an event whose date cannot be checked (a bare
+// weekday, no date) is not merged across clusters.
+func (m MergeEvents) candidate(ctx context.Context, a *model.Article, e model.Event) (model.Event, bool, error) {
+	key := event.Key(e)
+	if a.ClusterID != 0 {
+		cands, err := m.Store.EventCandidates(ctx, key, a.ClusterID, 0)
+		if err != nil {
+			return model.Event{}, false, fmt.Errorf("merge events: %w", err)
+		}
+		for _, c := range cands {
+			if event.SameEvent(c, e) {
+				return c, true, nil
+			}
+		}
+	}
+	if a.StoryID == 0 || !checkableDate(e.Date) {
+		return model.Event{}, false, nil
+	}
+	cands, err := m.Store.EventCandidates(ctx, key, 0, a.StoryID)
+	if err != nil {
+		return model.Event{}, false, fmt.Errorf("merge events: %w", err)
+	}
+	for _, c := range cands {
+		if checkableDate(c.Date) && event.SameEvent(c, e) {
+			return c, true, nil
+		}
+	}
+	return model.Event{}, false, nil
+}
+
+// checkableDate reports whether a TIMEX3 date names a month and day
+// (with or without the year): only such dates can show that two reports
+// in different clusters describe the same day.
+func checkableDate(d string) bool {
+	return len(d) >= 10 && d[4] == '-' && d[7] == '-' && !strings.ContainsAny(d, "W")
 }
 
 // Timed wraps a stage and adds the time it takes to *d (not safe for

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -181,6 +182,50 @@ func LoadPublished(dir string) (Published, error) {
 		}
 	}
 	return p, nil
+}
+
+// PublishedDecimals returns how many decimals the figures of
+// DIR/aggregated-accuracy-values.csv carry (lingua's table: 0, whole
+// percent); a missing file gives 0 and no error.
+func PublishedDecimals(dir string) (int, error) {
+	path := filepath.Join(dir, "aggregated-accuracy-values.csv")
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(b))).ReadAll()
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	dec := 0
+	for i, row := range rows {
+		if i == 0 {
+			continue
+		}
+		for _, cell := range row[1:] {
+			if _, err := strconv.ParseFloat(cell, 64); err != nil {
+				continue
+			}
+			if _, frac, ok := strings.Cut(cell, "."); ok {
+				dec = max(dec, len(frac))
+			}
+		}
+	}
+	return dec, nil
+}
+
+// MeetsPublished reports whether an accuracy (fraction) is at least a
+// published one (fraction) read at the published precision: the accuracy
+// in percent, rounded half up to decimals places, is >= the published
+// percent. With lingua's whole percent a published 100 needs 99.5 or more,
+// a published 98 needs 97.5 or more.
+func MeetsPublished(acc, published float64, decimals int) bool {
+	scale := math.Pow(10, float64(decimals))
+	rounded := math.Floor(100*acc*scale+0.5+1e-9) / scale
+	return rounded >= 100*published-1e-9
 }
 
 func splitColumn(h string) (col, det string) {

@@ -76,3 +76,50 @@ func TestLoad(t *testing.T) {
 		t.Error("empty dir: no error")
 	}
 }
+
+func TestMeetsPublished(t *testing.T) {
+	tests := []struct {
+		name           string
+		acc, published float64
+		decimals       int
+		want           bool
+	}{
+		{"above", 0.979, 0.97, 0, true},
+		{"rounds up to 100", 0.995, 1.00, 0, true},
+		{"short of 100", 0.994, 1.00, 0, false},
+		{"rounds up to 98", 0.975, 0.98, 0, true},
+		{"short of 98", 0.974, 0.98, 0, false},
+		{"one decimal", 0.9775, 0.978, 1, true},
+		{"one decimal short", 0.9774, 0.978, 1, false},
+		{"exact", 0.96, 0.96, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := MeetsPublished(tt.acc, tt.published, tt.decimals); got != tt.want {
+				t.Errorf("MeetsPublished(%v, %v, %d) = %v, want %v", tt.acc, tt.published, tt.decimals, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPublishedDecimals(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		want      int
+	}{
+		{"whole percent", "language,sentences-lingua-high\nDutch,96\nBokmal,NaN\n", 0},
+		{"one decimal", "language,sentences-lingua-high\nDutch,96.4\nEnglish,99\n", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "aggregated-accuracy-values.csv"), []byte(tt.csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := PublishedDecimals(dir)
+			if err != nil || got != tt.want {
+				t.Errorf("PublishedDecimals = %d, %v; want %d", got, err, tt.want)
+			}
+		})
+	}
+}

@@ -24,6 +24,8 @@ func main() {
 	out := flag.String("o", "langid/model.bin.gz", "output file")
 	five := flag.Int("five", 0, "max fivegrams per language (0: default)")
 	four := flag.Int("four", 0, "max quadrigrams per language (0: default)")
+	bfive := flag.Int("bfive", 0, "max fivegrams with a word boundary per language (0: default)")
+	bfour := flag.Int("bfour", 0, "max quadrigrams with a word boundary per language (0: default)")
 	langs := flag.String("langs", "", "comma-separated languages (default: langid.DefaultLanguages)")
 	flag.Parse()
 	if *src == "" {
@@ -36,6 +38,7 @@ func main() {
 	}
 	opts := langid.TrainOptions{}
 	opts.MaxNgrams[4], opts.MaxNgrams[5] = *four, *five
+	opts.MaxBoundary[4], opts.MaxBoundary[5] = *bfour, *bfive
 	if *langs != "" {
 		opts.Languages = strings.Split(*langs, ",")
 	}
