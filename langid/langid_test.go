@@ -211,3 +211,30 @@ func BenchmarkLoadModel(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDetectTestSentences runs over lingua's test sentences (all
+// languages, every 10th line) and reports sentences/s.
+func BenchmarkDetectTestSentences(b *testing.B) {
+	dir := dataDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "sentences", "*.txt"))
+	var sents []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if i%10 == 0 && line != "" {
+				sents = append(sents, line)
+			}
+		}
+	}
+	var d Detector
+	d.Detect("warm")
+	n := 0
+	for b.Loop() {
+		d.Detect(sents[n%len(sents)])
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+}

@@ -49,7 +49,7 @@ func DefaultLanguages() []string {
 var defaultMaxNgrams = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 40000, 30000}
 
 // defaultMaxBoundary caps the boundary n-grams the same way. Read-only.
-var defaultMaxBoundary = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 20000, 20000}
+var defaultMaxBoundary = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 8000, 8000}
 
 // Model file layout (before gzip), all integers uvarint:
 //

@@ -67,6 +67,51 @@ func (e Entities) Process(ctx context.Context, a *model.Article) error {
 	return nil
 }
 
+// LearnNames is the ordered stage that gives names the knowledge base
+// does not know their learnt identity: the registry links spelling
+// variants of one unknown name across documents when they share context
+// ("Chrenin" in a Dutch page, "Khrenin" in an English one). It runs in
+// input order, after the concurrent stages, so that what is learnt, and
+// so every ID, is the same whatever the number of workers.
+type LearnNames struct {
+	KB       *entity.KB
+	Registry *entity.Registry
+}
+
+// Process implements Stage.
+func (l LearnNames) Process(ctx context.Context, a *model.Article) error {
+	var known []string
+	for _, m := range a.Mentions {
+		if _, ok := l.KB.Entity(m.EntityID); ok && m.EntityID != "" {
+			known = append(known, m.EntityID)
+		}
+	}
+	remap := map[string]string{}
+	for _, m := range a.Mentions {
+		id := m.EntityID
+		if id == "" || remap[id] != "" || id != entity.UnknownID(m.Text, a.Lang, m.Type) {
+			continue
+		}
+		remap[id] = l.Registry.Resolve(m.Text, a.Lang, m.Type, known)
+	}
+	if len(remap) == 0 {
+		return nil
+	}
+	for i := range a.Mentions {
+		if n := remap[a.Mentions[i].EntityID]; n != "" {
+			a.Mentions[i].EntityID = n
+		}
+	}
+	for i := range a.Events {
+		for _, ac := range []*model.Actor{&a.Events[i].Source, &a.Events[i].Target} {
+			if n := remap[ac.EntityID]; n != "" {
+				ac.EntityID = n
+			}
+		}
+	}
+	return nil
+}
+
 // stateNames keeps the names the entity registry learnt in the store's
 // state table.
 type stateNames struct{ st store.Store }

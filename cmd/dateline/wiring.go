@@ -60,7 +60,9 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 	if err := reg.Load(ctx, pipeline.NameStore(st)); err != nil {
 		return nil, fmt.Errorf("learnt names: %w", err)
 	}
-	linker := &entity.Linker{KB: kb, Finder: finder, Registry: reg}
+	// The linker runs on concurrent workers without the registry; names
+	// are learnt in input order by the ordered LearnNames stage.
+	linker := &entity.Linker{KB: kb, Finder: finder}
 	clu := &pipeline.Clusterer{Engine: &cluster.Engine{}}
 	if err := clu.Restore(ctx, st); err != nil {
 		return nil, fmt.Errorf("restore clusters: %w", err)
@@ -74,6 +76,7 @@ func newPipeline(ctx context.Context, a *app, st store.Store) (*pipeline.Pipelin
 			pipeline.Named("events", pipeline.Events{Coder: coder, Actors: kb}),
 		},
 		Ordered: []pipeline.Stage{
+			pipeline.Named("learn names", pipeline.LearnNames{KB: kb, Registry: reg}),
 			pipeline.Named("cluster", clu),
 			pipeline.Named("merge events", pipeline.MergeEvents{Store: st}),
 		},
