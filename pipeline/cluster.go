@@ -136,7 +136,11 @@ func (c *Clusterer) Restore(ctx context.Context, st store.Store) error {
 		return err
 	default:
 		if err := c.Engine.Restore(bytes.NewReader(data)); err != nil {
-			return err
+			// A snapshot this program cannot read (another version):
+			// rebuild the whole state by replaying every stored article,
+			// which gives the same placements.
+			*c.Engine = cluster.Engine{Config: c.Engine.Config}
+			upTo = 0
 		}
 	}
 	ddata, dupTo, err := st.State(ctx, dedupState)
@@ -147,7 +151,8 @@ func (c *Clusterer) Restore(ctx context.Context, st store.Store) error {
 		return err
 	default:
 		if err := c.Dedup.Restore(bytes.NewReader(ddata)); err != nil {
-			return err
+			c.Dedup = cluster.Dedup{Threshold: c.Dedup.Threshold, MaxItems: c.Dedup.MaxItems}
+			dupTo = 0
 		}
 	}
 	if dupTo < upTo {
