@@ -101,7 +101,7 @@ func TestSampleTextWeights(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := sampleText(tt.text, 1000)
 			if len(s.words) != len(tt.want) {
-				t.Fatalf("words = %q, want %q", s.words, tt.want)
+				t.Fatalf("words = %+v, want %+v", s.words, tt.want)
 			}
 			for i, w := range tt.want {
 				if s.words[i] != w {
