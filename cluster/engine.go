@@ -1,9 +1,9 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -100,11 +100,13 @@ type Engine struct {
 	Config Config
 	st     state
 	bg     *Background // the Config's background, loaded on first use
+	sc     scratch     // reusable buffers, not part of the state
 }
 
 // state is everything an Engine knows; Snapshot writes it with gob.
 type state struct {
-	Stats       Stats
+	// Vocab interns the feature keys and holds the rarity statistics.
+	Vocab       vocab
 	NextCluster int64
 	NextStory   int64
 	MaxDay      int64
@@ -113,8 +115,12 @@ type state struct {
 	Stories     map[int64]*storyRec
 	Seen        map[int64]seen
 	Buckets     map[int64]*bucket
-	// StoryIndex maps entity and event keys to the stories they are central to.
-	StoryIndex map[string][]int64
+	// StoryIndex maps entity key IDs to the stories they are central to.
+	StoryIndex map[uint32][]int64
+	// StoryDays lists, per day, the stories whose latest activity was on
+	// that day: the only ones that can expire when the day leaves the
+	// story window (so a sweep does not visit every open story).
+	StoryDays map[int64][]int64
 }
 
 type seen struct{ Cluster, Story int64 }
@@ -125,8 +131,8 @@ type clusterRec struct {
 	// is Raw weighted by the rarity statistics as of NAt articles, with
 	// its norms. Sum is refreshed when the stream has grown by a quarter,
 	// so early clusters are not stuck with the IDF of a young stream.
-	Raw      [NumChannels][]Weighted
-	Sum      [NumChannels][]Weighted
+	Raw      [NumChannels][]iw
+	Sum      [NumChannels][]iw
 	Norm     [NumChannels]float64
 	NAt      int
 	Articles []int64
@@ -136,23 +142,33 @@ type clusterRec struct {
 	Last     time.Time
 	FirstDay int64
 	LastDay  int64
-	Title    string
+	// BucketDay is the day bucket that last recorded the cluster among
+	// the clusters joined on its day (bucket.Joined).
+	BucketDay int64
+	Title     string
 }
 
 type storyRec struct {
 	ID       int64
-	Ents     []Weighted
-	Events   []Weighted
+	Ents     []iw
+	Events   []iw
 	Clusters []int64
 	Langs    []string
 	First    time.Time
 	Last     time.Time
 	LastDay  int64
-	Title    string
+	// DayRec is the day under which StoryDays last listed the story.
+	DayRec int64
+	// Posted are the entity keys the story was ever indexed under.
+	Posted []uint32
+	Title  string
 }
 
 type bucket struct {
-	Post [NumChannels]map[string][]int64
+	Post [NumChannels]map[uint32][]int64
+	// Joined lists the clusters that received an article of this day:
+	// those whose expiry is checked when the bucket is dropped.
+	Joined []int64
 }
 
 func dayOf(t time.Time) int64 {
@@ -168,7 +184,8 @@ func (e *Engine) init() {
 		e.st.Stories = make(map[int64]*storyRec)
 		e.st.Seen = make(map[int64]seen)
 		e.st.Buckets = make(map[int64]*bucket)
-		e.st.StoryIndex = make(map[string][]int64)
+		e.st.StoryIndex = make(map[uint32][]int64)
+		e.st.StoryDays = make(map[int64][]int64)
 	}
 }
 
@@ -186,22 +203,24 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 	}
 	cfg := e.Config.withDefaults()
 	e.attachBackground(cfg)
-	e.st.Stats.Observe(&f)
-	vec := e.st.Stats.vectors(&f)
+	vec := e.internArticle(&f)
+	lang := e.st.Vocab.langClass(f.Lang, false)
 	day := dayOf(f.Time)
 	if day != undated && (!e.st.HasDay || day > e.st.MaxDay) {
 		e.st.MaxDay, e.st.HasDay = day, true
 		e.sweep(cfg)
 	}
-	keys := e.queryKeys(vec)
-	cl := e.best(cfg, truncate(vec, cfg.TopK), &f, day, keys)
+	keys := e.queryKeys(&vec)
+	tv := e.truncate(vec, cfg.TopK)
+	cl := e.best(cfg, &tv, &f, lang, day, keys)
 	if cl == nil {
 		e.st.NextCluster++
-		cl = &clusterRec{ID: e.st.NextCluster, Title: f.Title, First: f.Time, Last: f.Time, FirstDay: day, LastDay: day}
+		cl = &clusterRec{ID: e.st.NextCluster, Title: f.Title, First: f.Time, Last: f.Time,
+			FirstDay: day, LastDay: day, BucketDay: undated}
 		e.st.Clusters[cl.ID] = cl
-		cl.Story = e.story(cfg, vec, &f, day)
+		cl.Story = e.story(cfg, &vec, &f, day)
 	}
-	e.join(cfg, cl, id, vec, &f, day, keys)
+	e.join(cfg, cl, id, &vec, &f, day, keys)
 	e.st.Seen[id] = seen{cl.ID, cl.Story}
 	return cl.ID, cl.Story
 }
@@ -211,14 +230,14 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 func (e *Engine) attachBackground(cfg Config) {
 	switch {
 	case cfg.NoBackground:
-		e.st.Stats.SetBackground(nil)
+		e.st.Vocab.setBackground(nil)
 	case cfg.Background != nil:
-		e.st.Stats.SetBackground(cfg.Background)
+		e.st.Vocab.setBackground(cfg.Background)
 	default:
 		if e.bg == nil {
 			e.bg = DefaultBackground()
 		}
-		e.st.Stats.SetBackground(e.bg)
+		e.st.Vocab.setBackground(e.bg)
 	}
 }
 
@@ -244,78 +263,75 @@ func (e *Engine) AddDuplicate(id, of int64) (clusterID, storyID int64, ok bool) 
 }
 
 type qkey struct {
-	c   Channel
-	key string
-	w   float64
+	c  Channel
+	id uint32
+	w  float64
 }
 
 // queryKeys picks the article's heaviest keys per channel, skipping keys
 // so common that their postings say nothing.
-func (e *Engine) queryKeys(vec [NumChannels]vector) []qkey {
-	var out []qkey
-	n := e.st.Stats.N
+func (e *Engine) queryKeys(vec *[NumChannels]ivec) []qkey {
+	out := e.sc.keys[:0]
+	v := &e.st.Vocab
+	n := v.N
 	for c := range NumChannels {
 		q := queryQuota[c]
 		if q == 0 || len(vec[c].ws) == 0 {
 			continue
 		}
-		ws := slices.Clone(vec[c].ws)
-		sortByWeight(ws)
+		ws := append(e.sc.tmp[:0], vec[c].ws...)
+		slices.SortFunc(ws, byWeight)
+		e.sc.tmp = ws
 		for _, w := range ws {
 			if q == 0 {
 				break
 			}
-			if n >= 50 && float64(e.st.Stats.DF[c][w.Key]) > 0.05*float64(n) {
+			if n >= 50 && float64(v.DF[c][w.K]) > 0.05*float64(n) {
 				continue
 			}
-			out = append(out, qkey{c, w.Key, w.W})
+			out = append(out, qkey{Channel(c), w.K, w.W})
 			q--
 		}
 	}
+	e.sc.keys = out
 	return out
 }
 
 // truncate keeps, per channel, the keys a centroid could hold (TopK, twice
 // that for terms and grams), heaviest first, keeping the full norm: the
 // cosine with a centroid changes little (light keys rarely reach a
-// centroid), and the
-// scoring cost stays bounded for long articles.
-func truncate(vec [NumChannels]vector, k int) [NumChannels]vector {
+// centroid), and the scoring cost stays bounded for long articles.
+func (e *Engine) truncate(vec [NumChannels]ivec, k int) [NumChannels]ivec {
 	for c := range NumChannels {
 		kk := k
 		if Channel(c) == ChTerms || Channel(c) == ChGrams {
 			kk *= 2
 		}
 		if len(vec[c].ws) > kk {
-			ws := slices.Clone(vec[c].ws)
-			sortByWeight(ws)
+			ws := append(e.sc.trunc[c][:0], vec[c].ws...)
+			slices.SortFunc(ws, byWeight)
 			ws = ws[:kk]
-			sort.Slice(ws, func(i, j int) bool { return ws[i].Key < ws[j].Key })
-			vec[c] = vector{ws, vec[c].norm}
+			slices.SortFunc(ws, byID)
+			e.sc.trunc[c] = ws
+			vec[c] = ivec{ws, vec[c].norm}
 		}
 	}
 	return vec
 }
 
-// sortByWeight orders by weight descending, then key.
-func sortByWeight(ws []Weighted) {
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].W != ws[j].W {
-			return ws[i].W > ws[j].W
-		}
-		return ws[i].Key < ws[j].Key
-	})
-}
-
 // best returns the open cluster the article should join, or nil.
-func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int64, keys []qkey) *clusterRec {
-	acc := make(map[int64]float64)
+func (e *Engine) best(cfg Config, vec *[NumChannels]ivec, f *Features, lang uint16, day int64, keys []qkey) *clusterRec {
+	if e.sc.acc == nil {
+		e.sc.acc = make(map[int64]float64)
+	}
+	acc := e.sc.acc
+	clear(acc)
 	look := func(b *bucket) {
 		if b == nil {
 			return
 		}
 		for _, k := range keys {
-			for _, id := range b.Post[k.c][k.key] {
+			for _, id := range b.Post[k.c][k.id] {
 				acc[id] += k.w
 			}
 		}
@@ -327,20 +343,20 @@ func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int6
 			look(e.st.Buckets[d])
 		}
 	}
-	type cand struct {
-		id int64
-		a  float64
-	}
-	cands := make([]cand, 0, len(acc))
+	cands := e.sc.cands[:0]
 	for id, a := range acc {
 		cands = append(cands, cand{id, a})
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].a != cands[j].a {
-			return cands[i].a > cands[j].a
+	slices.SortFunc(cands, func(x, y cand) int {
+		if x.a != y.a {
+			if x.a > y.a {
+				return -1
+			}
+			return 1
 		}
-		return cands[i].id < cands[j].id
+		return cmp.Compare(x.id, y.id)
 	})
+	e.sc.cands = cands
 	if len(cands) > cfg.MaxCandidates {
 		cands = cands[:cfg.MaxCandidates]
 	}
@@ -354,15 +370,15 @@ func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int6
 		if day != undated && cl.LastDay != undated && (day > cl.LastDay+win || day < cl.FirstDay-win) {
 			continue
 		}
-		if 4*e.st.Stats.N > 5*cl.NAt {
+		if 4*e.st.Vocab.N > 5*cl.NAt {
 			e.reweigh(cl)
 		}
 		same := slices.Contains(cl.Langs, f.Lang)
-		var cv [NumChannels]vector
+		var cv [NumChannels]ivec
 		for ch := range NumChannels {
-			cv[ch] = vector{cl.Sum[ch], cl.Norm[ch]}
+			cv[ch] = ivec{cl.Sum[ch], cl.Norm[ch]}
 		}
-		sim := compareVectors(vec, cv, f.Lang, same)
+		sim := icompare(vec, &cv, lang, same)
 		sim.Untimed = (day == undated || cl.First.IsZero()) && !sim.SharedDay
 		sc := cfg.Weights.Score(sim)
 		thr := cfg.Threshold
@@ -380,7 +396,7 @@ func (e *Engine) best(cfg Config, vec [NumChannels]vector, f *Features, day int6
 }
 
 // join adds the article to the cluster: centroid, metadata, postings.
-func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vector, f *Features, day int64, keys []qkey) {
+func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec *[NumChannels]ivec, f *Features, day int64, keys []qkey) {
 	cl.Articles = append(cl.Articles, id)
 	if f.Lang != "" && !slices.Contains(cl.Langs, f.Lang) {
 		cl.Langs = append(cl.Langs, f.Lang)
@@ -399,19 +415,23 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vec
 		if Channel(c) == ChTerms || Channel(c) == ChGrams {
 			k *= 2
 		}
-		cl.Raw[c] = e.mergeTop(Channel(c), cl.Raw[c], vec[c].ws, k)
+		e.mergeCentroid(Channel(c), cl, vec[c].ws, k)
 	}
-	e.reweigh(cl)
+	cl.NAt = e.st.Vocab.N
 	b := e.st.Buckets[day]
 	if b == nil {
 		b = &bucket{}
 		e.st.Buckets[day] = b
 	}
+	if day != undated && cl.BucketDay != day {
+		b.Joined = append(b.Joined, cl.ID)
+		cl.BucketDay = day
+	}
 	for _, k := range keys {
 		if b.Post[k.c] == nil {
-			b.Post[k.c] = make(map[string][]int64)
+			b.Post[k.c] = make(map[uint32][]int64)
 		}
-		l := b.Post[k.c][k.key]
+		l := b.Post[k.c][k.id]
 		if n := len(l); n > 0 && slices.Contains(l[max(0, n-8):], cl.ID) {
 			continue
 		}
@@ -419,11 +439,11 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vec
 		if len(l) > cfg.MaxPostings {
 			l = append(l[:0:0], l[len(l)-cfg.MaxPostings/2:]...)
 		}
-		b.Post[k.c][k.key] = l
+		b.Post[k.c][k.id] = l
 	}
 	if s := e.st.Stories[cl.Story]; s != nil {
-		s.Ents, _ = mergeTop(s.Ents, vec[ChEntities].ws, cfg.TopK)
-		s.Events, _ = mergeTop(s.Events, vec[ChEvents].ws, cfg.TopK)
+		s.Ents = e.mergeTop(s.Ents, vec[ChEntities].ws, cfg.TopK)
+		s.Events = e.mergeTop(s.Events, vec[ChEvents].ws, cfg.TopK)
 		if f.Lang != "" && !slices.Contains(s.Langs, f.Lang) {
 			s.Langs = append(s.Langs, f.Lang)
 			slices.Sort(s.Langs)
@@ -434,96 +454,148 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec [NumChannels]vec
 			}
 			if s.Last.IsZero() || f.Time.After(s.Last) {
 				s.Last, s.LastDay = f.Time, day
+				e.recordStoryDay(s)
 			}
 		}
 		e.indexStory(s)
 	}
 }
 
+// recordStoryDay lists the story under its latest day in StoryDays.
+func (e *Engine) recordStoryDay(s *storyRec) {
+	if s.LastDay != undated && s.DayRec != s.LastDay {
+		e.st.StoryDays[s.LastDay] = append(e.st.StoryDays[s.LastDay], s.ID)
+		s.DayRec = s.LastDay
+	}
+}
+
 // reweigh recomputes a cluster's weighted centroid from its raw sums.
 func (e *Engine) reweigh(cl *clusterRec) {
+	v := &e.st.Vocab
 	for c := range NumChannels {
 		raw := cl.Raw[c]
-		if len(cl.Sum[c]) != len(raw) {
-			cl.Sum[c] = make([]Weighted, len(raw))
-		}
+		sum := cl.Sum[c][:0]
 		var n float64
-		for i, w := range raw {
-			x := w.W * e.st.Stats.IDF(Channel(c), w.Key)
-			cl.Sum[c][i] = Weighted{w.Key, x}
+		for _, w := range raw {
+			x := w.W * v.idf(Channel(c), w.K)
+			sum = append(sum, iw{w.K, w.C, x})
 			n += x * x
 		}
+		cl.Sum[c] = sum
 		cl.Norm[c] = math.Sqrt(n)
 	}
-	cl.NAt = e.st.Stats.N
+	cl.NAt = v.N
 }
 
-// mergeTop adds the article's tf weights (the tf part of its vector b)
-// to the raw sum a and keeps the k keys heaviest by tf-idf, key-sorted.
-func (e *Engine) mergeTop(c Channel, a, b []Weighted, k int) []Weighted {
-	tf := make([]Weighted, len(b))
-	for i, w := range b {
-		tf[i] = Weighted{w.Key, w.W / e.st.Stats.IDF(c, w.Key)}
-	}
-	out := mergeSum(a, tf)
-	if len(out) > k {
-		wt := make([]Weighted, len(out))
-		for i, w := range out {
-			wt[i] = Weighted{w.Key, w.W * e.st.Stats.IDF(c, w.Key)}
-		}
-		sortByWeight(wt)
-		keep := make(map[string]bool, k)
-		for _, w := range wt[:k] {
-			keep[w.Key] = true
-		}
-		out = slices.DeleteFunc(out, func(w Weighted) bool { return !keep[w.Key] })
-	}
-	return out
-}
-
-// mergeSum returns the key-sorted sum of two key-sorted vectors.
-func mergeSum(a, b []Weighted) []Weighted {
-	out, _ := mergeTop(a, b, math.MaxInt)
-	return out
-}
-
-// mergeTop adds b to the key-sorted sum a, keeps the k heaviest keys and
-// returns the new sum (key-sorted) with its norm.
-func mergeTop(a, b []Weighted, k int) ([]Weighted, float64) {
-	out := make([]Weighted, 0, len(a)+len(b))
+// mergeCentroid adds the article's tf weights (the tf part of its vector
+// b) to the cluster's raw sum in channel c, keeps the k keys heaviest by
+// tf-idf (ID-sorted) and recomputes the channel's weighted centroid.
+func (e *Engine) mergeCentroid(c Channel, cl *clusterRec, b []iw, k int) {
+	v := &e.st.Vocab
+	a := cl.Raw[c]
+	out := e.sc.merge[:0]
+	idf := e.sc.idf[:0]
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
-		case j == len(b) || (i < len(a) && a[i].Key < b[j].Key):
+		case j == len(b) || (i < len(a) && a[i].K < b[j].K):
 			out = append(out, a[i])
+			idf = append(idf, v.idf(c, a[i].K))
 			i++
-		case i == len(a) || b[j].Key < a[i].Key:
-			out = append(out, b[j])
+		case i == len(a) || b[j].K < a[i].K:
+			x := v.idf(c, b[j].K)
+			out = append(out, iw{b[j].K, b[j].C, b[j].W / x})
+			idf = append(idf, x)
 			j++
 		default:
-			out = append(out, Weighted{a[i].Key, a[i].W + b[j].W})
+			x := v.idf(c, b[j].K)
+			out = append(out, iw{a[i].K, a[i].C, a[i].W + b[j].W/x})
+			idf = append(idf, x)
 			i++
 			j++
 		}
 	}
 	if len(out) > k {
-		sortByWeight(out)
-		out = out[:k]
-		sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+		// Keep the k heaviest by tf-idf (ties: lower ID), in ID order.
+		ord := e.sc.order[:0]
+		for x := range out {
+			ord = append(ord, x)
+		}
+		slices.SortFunc(ord, func(x, y int) int {
+			wx, wy := out[x].W*idf[x], out[y].W*idf[y]
+			if wx != wy {
+				if wx > wy {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(out[x].K, out[y].K)
+		})
+		ord = ord[:k]
+		slices.Sort(ord)
+		for n, x := range ord {
+			out[n], idf[n] = out[x], idf[x]
+		}
+		out, idf = out[:k], idf[:k]
+		e.sc.order = ord
 	}
+	cl.Raw[c] = append(cl.Raw[c][:0], out...)
+	sum := cl.Sum[c][:0]
 	var n float64
-	for _, w := range out {
-		n += w.W * w.W
+	for x, w := range out {
+		y := w.W * idf[x]
+		sum = append(sum, iw{w.K, w.C, y})
+		n += y * y
 	}
-	return out, math.Sqrt(n)
+	cl.Sum[c] = sum
+	cl.Norm[c] = math.Sqrt(n)
+	e.sc.merge, e.sc.idf = out, idf
 }
 
-// central returns the n heaviest keys of a vector.
-func central(ws []Weighted, n int) []Weighted {
-	c := slices.Clone(ws)
-	sortByWeight(c)
-	if len(c) > n {
-		c = c[:n]
+// mergeTop adds b to the ID-sorted sum a and keeps the k heaviest keys
+// (ID-sorted). The result reuses a's storage.
+func (e *Engine) mergeTop(a, b []iw, k int) []iw {
+	out := e.sc.merge[:0]
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].K < b[j].K):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j].K < a[i].K:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, iw{a[i].K, a[i].C, a[i].W + b[j].W})
+			i++
+			j++
+		}
+	}
+	if len(out) > k {
+		slices.SortFunc(out, byWeight)
+		out = out[:k]
+		slices.SortFunc(out, byID)
+	}
+	e.sc.merge = out
+	return append(a[:0], out...)
+}
+
+// central returns the n heaviest keys of a vector, heaviest first (ties:
+// lower ID), in buf's storage (no allocation when cap(buf) >= n).
+func central(buf, ws []iw, n int) []iw {
+	c := buf[:0]
+	for _, w := range ws {
+		if len(c) == n && byWeight(w, c[n-1]) >= 0 {
+			continue
+		}
+		if len(c) < n {
+			c = append(c, w)
+		} else {
+			c[n-1] = w
+		}
+		for i := len(c) - 1; i > 0 && byWeight(c[i], c[i-1]) < 0; i-- {
+			c[i], c[i-1] = c[i-1], c[i]
+		}
 	}
 	return c
 }
@@ -537,13 +609,14 @@ const (
 // Candidates are the stories indexed under the article's central entity
 // keys (keys in more than 1% of articles are skipped), most shared first,
 // at most maxStoryCandidates.
-func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int64) int64 {
+func (e *Engine) story(cfg Config, vec *[NumChannels]ivec, f *Features, day int64) int64 {
 	shared := make(map[int64]int)
-	for _, w := range central(vec[ChEntities].ws, storyCentral) {
-		if e.tooCommon(ChEntities, w.Key, 0.01) {
+	var cbuf [storyCentral]iw
+	for _, w := range central(cbuf[:0], vec[ChEntities].ws, storyCentral) {
+		if e.tooCommon(ChEntities, w.K, 0.01) {
 			continue
 		}
-		for _, id := range e.st.StoryIndex["e:"+w.Key] {
+		for _, id := range e.st.StoryIndex[w.K] {
 			shared[id]++
 		}
 	}
@@ -551,11 +624,11 @@ func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int
 	for id := range shared {
 		cands = append(cands, id)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if shared[cands[i]] != shared[cands[j]] {
-			return shared[cands[i]] > shared[cands[j]]
+	slices.SortFunc(cands, func(x, y int64) int {
+		if shared[x] != shared[y] {
+			return cmp.Compare(shared[y], shared[x])
 		}
-		return cands[i] > cands[j]
+		return cmp.Compare(y, x)
 	})
 	if len(cands) > maxStoryCandidates {
 		cands = cands[:maxStoryCandidates]
@@ -580,8 +653,9 @@ func (e *Engine) story(cfg Config, vec [NumChannels]vector, f *Features, day int
 		return best.ID
 	}
 	e.st.NextStory++
-	s := &storyRec{ID: e.st.NextStory, Title: f.Title, First: f.Time, Last: f.Time, LastDay: day}
+	s := &storyRec{ID: e.st.NextStory, Title: f.Title, First: f.Time, Last: f.Time, LastDay: day, DayRec: undated}
 	e.st.Stories[s.ID] = s
+	e.recordStoryDay(s)
 	return s.ID
 }
 
@@ -592,22 +666,23 @@ const (
 
 // tooCommon reports whether a key occurs in more than share of the
 // articles (once the stream has 1,000 articles).
-func (e *Engine) tooCommon(c Channel, key string, share float64) bool {
-	n := e.st.Stats.N
-	return n >= 1000 && float64(e.st.Stats.DF[c][key]) > share*float64(n)
+func (e *Engine) tooCommon(c Channel, id uint32, share float64) bool {
+	n := e.st.Vocab.N
+	return n >= 1000 && float64(e.st.Vocab.DF[c][id]) > share*float64(n)
 }
 
 // storyScore compares a new cluster's first article with a story by their
 // central actors: at least storyShared of the heaviest entity keys must be
 // shared, then the cosine of the entity vectors (with event keys when both
 // have them) decides.
-func storyScore(vec [NumChannels]vector, s *storyRec) float64 {
-	a := central(vec[ChEntities].ws, storyCentral)
-	b := central(s.Ents, storyCentral)
+func storyScore(vec *[NumChannels]ivec, s *storyRec) float64 {
+	var abuf, bbuf [storyCentral]iw
+	a := central(abuf[:0], vec[ChEntities].ws, storyCentral)
+	b := central(bbuf[:0], s.Ents, storyCentral)
 	shared := 0
 	for _, x := range a {
 		for _, y := range b {
-			if x.Key == y.Key {
+			if x.K == y.K {
 				shared++
 			}
 		}
@@ -615,18 +690,17 @@ func storyScore(vec [NumChannels]vector, s *storyRec) float64 {
 	if shared < storyShared {
 		return 0
 	}
-	if prefixConflict(vec[ChEvents].ws, s.Events, mainDyadPrefix) {
+	if iclassConflict(vec[ChEvents].ws, s.Events, classMain) {
 		return 0 // the story is about another pair of countries
 	}
-	sv := vector{s.Ents, l2(s.Ents)}
-	sc := cosine(vec[ChEntities], sv)
+	sc := icosine(vec[ChEntities], ivec{s.Ents, l2(s.Ents)})
 	if len(s.Events) > 0 && len(vec[ChEvents].ws) > 0 {
-		sc = 0.8*sc + 0.2*cosine(vec[ChEvents], vector{s.Events, l2(s.Events)})
+		sc = 0.8*sc + 0.2*icosine(vec[ChEvents], ivec{s.Events, l2(s.Events)})
 	}
 	return sc
 }
 
-func l2(ws []Weighted) float64 {
+func l2(ws []iw) float64 {
 	var n float64
 	for _, w := range ws {
 		n += w.W * w.W
@@ -636,9 +710,9 @@ func l2(ws []Weighted) float64 {
 
 // indexStory posts a story under its central entity keys.
 func (e *Engine) indexStory(s *storyRec) {
-	for _, w := range central(s.Ents, storyCentral) {
-		k := "e:" + w.Key
-		l := e.st.StoryIndex[k]
+	var cbuf [storyCentral]iw
+	for _, w := range central(cbuf[:0], s.Ents, storyCentral) {
+		l := e.st.StoryIndex[w.K]
 		if n := len(l); n > 0 && slices.Contains(l[max(0, n-8):], s.ID) {
 			continue
 		}
@@ -646,40 +720,54 @@ func (e *Engine) indexStory(s *storyRec) {
 		if len(l) > maxStoryPostings {
 			l = append(l[:0:0], l[len(l)-maxStoryPostings/2:]...)
 		}
-		e.st.StoryIndex[k] = l
+		e.st.StoryIndex[w.K] = l
+		if !slices.Contains(s.Posted, w.K) {
+			s.Posted = append(s.Posted, w.K)
+		}
 	}
 }
 
 // sweep drops the buckets, clusters and stories that fell out of the
-// retention windows as the stream time advanced to MaxDay.
+// retention windows as the stream time advanced to MaxDay. It visits the
+// buckets (one per day of the retention window) and, in the buckets and
+// story days it drops, the clusters and stories that were active on those
+// days: its cost is that of what expires, not of what stays open.
 func (e *Engine) sweep(cfg Config) {
 	cut := e.st.MaxDay - int64(cfg.Retain/(24*time.Hour))
-	for d := range e.st.Buckets {
-		if d != undated && d < cut {
-			delete(e.st.Buckets, d)
+	for d, b := range e.st.Buckets {
+		if d == undated || d >= cut {
+			continue
 		}
-	}
-	for id, cl := range e.st.Clusters {
-		if cl.LastDay != undated && cl.LastDay < cut {
-			delete(e.st.Clusters, id)
+		for _, id := range b.Joined {
+			if cl := e.st.Clusters[id]; cl != nil && cl.LastDay != undated && cl.LastDay < cut {
+				delete(e.st.Clusters, id)
+			}
 		}
+		delete(e.st.Buckets, d)
 	}
 	scut := e.st.MaxDay - int64(cfg.StoryWindow/(24*time.Hour))
-	dead := false
-	for id, s := range e.st.Stories {
-		if s.LastDay != undated && s.LastDay < scut {
-			delete(e.st.Stories, id)
-			dead = true
+	for d, ids := range e.st.StoryDays {
+		if d >= scut {
+			continue
 		}
-	}
-	if dead {
-		for k, l := range e.st.StoryIndex {
-			l = slices.DeleteFunc(l, func(id int64) bool { return e.st.Stories[id] == nil })
-			if len(l) == 0 {
-				delete(e.st.StoryIndex, k)
-			} else {
-				e.st.StoryIndex[k] = l
+		for _, id := range ids {
+			if s := e.st.Stories[id]; s != nil && s.LastDay != undated && s.LastDay < scut {
+				e.dropStory(s)
 			}
+		}
+		delete(e.st.StoryDays, d)
+	}
+}
+
+// dropStory forgets a story and removes it from the story index.
+func (e *Engine) dropStory(s *storyRec) {
+	delete(e.st.Stories, s.ID)
+	for _, k := range s.Posted {
+		l := slices.DeleteFunc(e.st.StoryIndex[k], func(id int64) bool { return id == s.ID })
+		if len(l) == 0 {
+			delete(e.st.StoryIndex, k)
+		} else {
+			e.st.StoryIndex[k] = l
 		}
 	}
 }

@@ -174,7 +174,7 @@ func TestEngineDeterministicAndIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(saved.st, now.st) {
-		t.Fatalf("re-adding changed the state (N=%d)", e1.st.Stats.N)
+		t.Fatalf("re-adding changed the state (N=%d)", e1.st.Vocab.N)
 	}
 	// Restart: a restored engine continues exactly like the original.
 	var e3 Engine

@@ -12,8 +12,9 @@ import (
 )
 
 // snapshotVersion is written first in every snapshot; Restore refuses
-// others.
-const snapshotVersion = 1
+// others (the caller rebuilds the state by replaying the articles).
+// Version 2: interned feature keys.
+const snapshotVersion = 2
 
 // Snapshot writes the Engine's whole state (rarity statistics, open
 // clusters and stories, index, placed articles, ID counters) as a gzipped
@@ -70,8 +71,12 @@ func (e *Engine) Restore(r io.Reader) error {
 		e.st.Buckets = make(map[int64]*bucket)
 	}
 	if e.st.StoryIndex == nil {
-		e.st.StoryIndex = make(map[string][]int64)
+		e.st.StoryIndex = make(map[uint32][]int64)
 	}
+	if e.st.StoryDays == nil {
+		e.st.StoryDays = make(map[int64][]int64)
+	}
+	e.st.Vocab.rebuild()
 	return nil
 }
 
@@ -113,8 +118,8 @@ func (e *Engine) Story(id int64) (s model.Story, ok bool) {
 	}
 	s = model.Story{ID: st.ID, Title: st.Title, Start: model.Time{Time: st.First}, End: model.Time{Time: st.Last},
 		Langs: slices.Clone(st.Langs)}
-	for _, w := range central(st.Ents, storyCentral) {
-		s.Entities = append(s.Entities, w.Key)
+	for _, w := range central(nil, st.Ents, storyCentral) {
+		s.Entities = append(s.Entities, e.st.Vocab.Keys[ChEntities][w.K])
 	}
 	ids := make([]int64, 0)
 	for cid, cl := range e.st.Clusters {

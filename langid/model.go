@@ -23,8 +23,9 @@ var shippedModel = sync.OnceValues(func() (*model, error) {
 	return decodeModel(bytes.NewReader(modelGz))
 })
 
-// model is a decoded n-gram table: for every kept n-gram (orders 1..5) the
-// languages that have it and their quantised conditional log probability.
+// model is a decoded n-gram table: for every kept n-gram (orders 1..5,
+// letters and word boundaries) the languages that have it and their
+// quantised conditional log probability.
 type model struct {
 	langs []string
 	index map[string]int
@@ -44,7 +45,7 @@ func decodeModel(r io.Reader) (*model, error) {
 	}
 	br := bufio.NewReaderSize(zr, 1<<16)
 	magic := make([]byte, len(modelMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || (string(magic) != modelMagic && string(magic) != "DLID1\n") {
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("langid model: bad magic")
 	}
 	readU := func() int {

@@ -8,9 +8,11 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -53,7 +55,7 @@ var defaultMaxBoundary = [6]int{0, 1 << 20, 1 << 20, 1 << 20, 8000, 8000}
 
 // Model file layout (before gzip), all integers uvarint:
 //
-//	"DLID1\n"
+//	"DLID2\n"
 //	nLangs, then per language: len, ISO code bytes
 //	for order 1..5: nEntries, then per entry (sorted by n-gram):
 //	    shared prefix length with the previous n-gram (bytes), suffix length,
@@ -243,15 +245,17 @@ func boundaryNgrams(joint []map[string]float64) boundaryTables {
 	both := make([]map[string]float64, 6) // sum_bc J(bgc)
 	for n := 1; n <= 4; n++ {
 		prec[n], cont[n], both[n] = map[string]float64{}, map[string]float64{}, map[string]float64{}
-		for g, j := range joint[n+1] {
+		// sum in key order: the model file does not depend on map order
+		for _, g := range slices.Sorted(maps.Keys(joint[n+1])) {
+			j := joint[n+1][g]
 			rs := []rune(g)
 			cont[n][string(rs[:n])] += j
 			prec[n][string(rs[1:])] += j
 		}
 		if n <= 3 {
-			for g, j := range joint[n+2] {
+			for _, g := range slices.Sorted(maps.Keys(joint[n+2])) {
 				rs := []rune(g)
-				both[n][string(rs[1:n+1])] += j
+				both[n][string(rs[1:n+1])] += joint[n+2][g]
 			}
 		}
 	}
@@ -268,7 +272,8 @@ func boundaryNgrams(joint []map[string]float64) boundaryTables {
 	words := 0.0
 	for n := 1; n <= 4; n++ {
 		initial[n] = map[string]float64{}
-		for g, j := range joint[n] {
+		for _, g := range slices.Sorted(maps.Keys(joint[n])) {
+			j := joint[n][g]
 			if i := clean(j-prec[n][g], j); i > 0 {
 				initial[n][g] = i
 				if n == 1 {

@@ -81,60 +81,40 @@ func (h *Highlighter) spans(text, lang string, mentions []model.Mention) []span 
 	return merged
 }
 
-// analyzer is the language's analyzer with every token that cannot
-// match a query term dropped right after tokenisation (analysing and
-// stemming every word of every hit is most of the cost of highlighting):
-// a token is kept when its first two letters, folded, start a query term,
-// or the letters after its apostrophe do (elisions: "l'économie").
+// analyzer is the language's analyzer with stemming limited to tokens
+// that may match a query term (stemming every word of every hit is most
+// of the cost of highlighting).
 func (h *Highlighter) analyzer(lang string) *analysis.Analyzer {
 	a := *analysis.For(lang)
-	fs := make([]analysis.TokenFilter, 0, len(a.Filters)+1)
+	fs := make([]analysis.TokenFilter, 0, len(a.Filters))
 	for _, f := range a.Filters {
-		fs = append(fs, f)
-		if _, ok := f.(analysis.KindFilter); ok {
-			fs = append(fs, candidates{prefixes: h.prefixes})
+		if _, ok := f.(analysis.StemFilter); ok {
+			f = candidateStem{lang: lang, prefixes: h.prefixes}
 		}
+		fs = append(fs, f)
 	}
 	a.Filters = fs
 	return &a
 }
 
-// candidates keeps the tokens that may match a query term.
-type candidates struct {
+// candidateStem stems the tokens whose first two letters (folded) start
+// a query term and blanks the others.
+type candidateStem struct {
+	lang     string
 	prefixes map[string]bool
 }
 
-func (f candidates) Filter(toks []analysis.Token) []analysis.Token {
-	out := toks[:0]
-	for _, t := range toks {
-		ok := f.match(t.Text)
-		if !ok {
-			if j := strings.IndexByte(t.Text, '\''); j >= 0 && j < len(t.Text)-1 {
-				ok = f.match(t.Text[j+1:])
-			}
+func (f candidateStem) Filter(toks []analysis.Token) []analysis.Token {
+	for i := range toks {
+		if !f.prefixes[prefix2(toks[i].Text)] {
+			toks[i].Text = ""
+			continue
 		}
-		if ok {
-			out = append(out, t)
+		if toks[i].Kind == analysis.Word {
+			toks[i].Text = analysis.Stem(f.lang, toks[i].Text)
 		}
 	}
-	return out
-}
-
-// match reports whether the first two letters of s, folded, start a
-// query term (without allocating for ASCII).
-func (f candidates) match(s string) bool {
-	if len(s) >= 2 && s[0] < 0x80 && s[1] < 0x80 {
-		b := [2]byte{lowerASCII(s[0]), lowerASCII(s[1])}
-		return f.prefixes[string(b[:])]
-	}
-	return f.prefixes[prefix2(s)]
-}
-
-func lowerASCII(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
+	return toks
 }
 
 // prefix2 returns the first two runes of s, folded.

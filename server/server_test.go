@@ -508,7 +508,7 @@ func TestOpenAPICappedSearch(t *testing.T) {
 	if !ok {
 		t.Skip("not the SQLite store")
 	}
-	sq.SetCountLimit(1)
+	sq.SetSearchLimits(1, 1)
 	_, ts := newTestServer(t, Config{Store: st})
 	v, err := newValidator(OpenAPI())
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"dateline/cluster"
 	"dateline/eval/clustereval"
 	"dateline/model"
+	"dateline/similarity"
 	"dateline/store/sqlite"
 )
 
@@ -112,14 +113,22 @@ func runEvalCluster(ctx context.Context, a *app, args []string) error {
 	return tw.Flush()
 }
 
-// runEvalSimilarity scores the SemEval-2022 task 8 pairs and correlates
-// the scores with the negated Overall grade, cross-validated.
+// runEvalSimilarity scores the SemEval-2022 task 8 pairs with the
+// similarity package's boosted model, cross-validated (folds grouped by
+// article), and correlates the scores with the negated Overall grade.
+// With --train PATH it also fits the model on all pairs and writes it
+// (the embedded default is similarity/data/model.json.gz).
 func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	fs := newFlags(a, "eval similarity", "")
 	data := fs.String("data", "../shared/data/sim-semeval2022t8/training_set.csv", "SemEval-2022 task 8 CSV")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	fallback := fs.Bool("fallback", false, "annotate with the built-in fallback instead of the pipeline's stages")
+	train := fs.String("train", "", "also fit the model on all pairs and write it to this file (gzipped JSON)")
+	trees := fs.Int("trees", 0, "boosting rounds (0: the default)")
+	depth := fs.Int("depth", 0, "tree depth (0: the default)")
+	rate := fs.Float64("rate", 0, "learning rate (0: the default)")
+	dump := fs.String("dump", "", "write the pairs' features and cross-validated predictions to this TSV file")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -140,18 +149,47 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer done()
-	r, err := clustereval.EvalSimilarity(ctx, pairs, ann, *folds)
+	sd, err := clustereval.SimFeatures(ctx, pairs, ann)
 	if err != nil {
 		return err
+	}
+	params := similarity.Params{Trees: *trees, Depth: *depth, Rate: *rate}
+	r, err := sd.Eval(clustereval.SimOptions{Folds: *folds, Params: params})
+	if err != nil {
+		return err
+	}
+	if *dump != "" {
+		if err := writeSimDump(*dump, sd, r.Predicted); err != nil {
+			return err
+		}
+	}
+	if *train != "" {
+		m, err := similarity.Train(sd.X, sd.Y, similarity.FeatureNames, params)
+		if err != nil {
+			return err
+		}
+		out, err := os.Create(*train)
+		if err != nil {
+			return fmt.Errorf("eval similarity: %w", err)
+		}
+		if err := similarity.WriteModel(out, m); err != nil {
+			out.Close()
+			return fmt.Errorf("eval similarity %s: %w", *train, err)
+		}
+		if err := out.Close(); err != nil {
+			return fmt.Errorf("eval similarity %s: %w", *train, err)
+		}
 	}
 	if *asJSON {
 		return writeJSON(a.stdout, r)
 	}
 	fmt.Fprintf(a.stdout, "%d pairs, %d-fold cross-validation grouped by article\n", r.Pairs, r.Folds)
-	fmt.Fprintf(a.stdout, "Pearson (fitted, CV): all %.3f, original rows %.3f, augmented rows %.3f\n",
+	fmt.Fprintf(a.stdout, "Pearson (boosted model, CV): all %.3f, original rows %.3f, augmented rows %.3f\n",
 		r.Pearson, r.PearsonOriginal, r.PearsonAugmented)
-	fmt.Fprintf(a.stdout, "Pearson (clusterer score, unfitted): all %.3f, original rows %.3f\n\n",
+	fmt.Fprintf(a.stdout, "Pearson (ridge on the same features, CV): all %.3f\n", r.PearsonLinear)
+	fmt.Fprintf(a.stdout, "Pearson (clusterer score, unfitted): all %.3f, original rows %.3f\n",
 		r.PearsonUnfitted, r.PearsonUnfittedOriginal)
+	fmt.Fprintf(a.stdout, "Pearson (embedded model, trained on this set: not held out): all %.3f\n\n", r.PearsonEmbedded)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "pair\tpairs\tPearson\toriginal\tPearson\t")
 	for _, lp := range clustereval.SortedLangPairs(r.ByLangPair) {
@@ -163,4 +201,20 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%d\t%s\t\n", lp, s.Pairs, s.Pearson, s.OriginalPairs, orig)
 	}
 	return tw.Flush()
+}
+
+// writeSimDump writes the similarity eval's feature table to path.
+func writeSimDump(path string, sd *clustereval.SimData, pred []float64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("eval similarity: %w", err)
+	}
+	if err := sd.WriteTSV(f, pred); err != nil {
+		f.Close()
+		return fmt.Errorf("eval similarity %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("eval similarity %s: %w", path, err)
+	}
+	return nil
 }

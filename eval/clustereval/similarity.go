@@ -1,69 +1,49 @@
 package clustereval
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
-	"dateline/cluster"
 	"dateline/model"
+	"dateline/similarity"
 )
-
-// PairFeatureNames names the columns of PairFeatures.
-var PairFeatureNames = []string{
-	"entities", "places", "dates", "events", "numbers", "grams", "terms",
-	"sqrt_entities", "sqrt_grams", "sqrt_terms", "sqrt_numbers",
-	"title_terms", "title_grams", "same_lang", "date_conflict", "engine_score",
-	"text_char4", "sqrt_text_char4",
-}
-
-// PairFeatures returns the similarity features of two articles' Features
-// under stats, and of their titles' (the first columns of
-// PairFeatureNames; EvalSimilarity appends the text's character 4-gram
-// cosine).
-func PairFeatures(st *cluster.Stats, a, b, ta, tb *cluster.Features) []float64 {
-	s := st.Compare(a, b)
-	t := st.Compare(ta, tb)
-	c := s.Cos
-	b2f := func(v bool) float64 {
-		if v {
-			return 1
-		}
-		return 0
-	}
-	return []float64{
-		c[cluster.ChEntities], c[cluster.ChPlaces], c[cluster.ChDates], c[cluster.ChEvents], c[cluster.ChNumbers],
-		c[cluster.ChGrams], c[cluster.ChTerms],
-		math.Sqrt(c[cluster.ChEntities]), math.Sqrt(c[cluster.ChGrams]), math.Sqrt(c[cluster.ChTerms]), math.Sqrt(c[cluster.ChNumbers]),
-		t.Cos[cluster.ChTerms], t.Cos[cluster.ChGrams], b2f(s.SameLang), b2f(s.DateConflict),
-		cluster.DefaultWeights().Score(s),
-	}
-}
 
 // SimResult is the outcome of the similarity eval.
 type SimResult struct {
 	Pairs int `json:"pairs"`
-	// Pearson is the cross-validated correlation of the fitted linear
-	// score with the negated Overall grade, over all pairs.
+	// Pearson is the cross-validated correlation of the fitted score
+	// (similarity.Model, gradient-boosted trees) with the negated Overall
+	// grade, over all pairs.
 	Pearson float64 `json:"pearson"`
 	// PearsonOriginal leaves out the machine-translated augmentation rows.
 	PearsonOriginal float64 `json:"pearson_original"`
 	// PearsonAugmented is over the augmentation rows only.
 	PearsonAugmented float64 `json:"pearson_augmented"`
+	// PearsonLinear is the cross-validated correlation of a ridge
+	// regression over the same features (a linear baseline).
+	PearsonLinear float64 `json:"pearson_linear"`
 	// PearsonUnfitted is the correlation of the clusterer's own score
 	// (cluster.DefaultWeights) without any fitting.
 	PearsonUnfitted         float64 `json:"pearson_unfitted"`
 	PearsonUnfittedOriginal float64 `json:"pearson_unfitted_original"`
+	// PearsonEmbedded is the correlation of the embedded default model
+	// (similarity.DefaultModel) with no refitting: it was trained on this
+	// data set, so on it the figure is not a held-out one.
+	PearsonEmbedded float64 `json:"pearson_embedded"`
 	// Folds is the number of cross-validation folds (pairs sharing an
 	// article always fall in one fold).
 	Folds int `json:"folds"`
 	// ByLangPair holds the cross-validated figures per language pair.
 	ByLangPair map[string]LangPairScore `json:"by_lang_pair"`
-	// Weights are the linear model's weights fitted on all pairs, by
-	// feature name ("bias" first).
-	Weights map[string]float64 `json:"weights"`
+	// Predicted holds the cross-validated prediction of every pair, in
+	// the order of the pairs.
+	Predicted []float64 `json:"-"`
 }
 
 // LangPairScore is one language pair's figure.
@@ -74,103 +54,135 @@ type LangPairScore struct {
 	PearsonOriginal float64 `json:"pearson_original"`
 }
 
-// EvalSimilarity scores every pair with a linear model over PairFeatures,
-// fitted by ridge regression and evaluated by k-fold cross-validation
-// grouped by article, and correlates the scores with -Overall.
-func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int) (SimResult, error) {
+// SimOptions are the settings of EvalSimilarityWith.
+type SimOptions struct {
+	// Folds is the number of cross-validation folds (at least 2).
+	Folds int
+	// Params are the boosting settings (zero: similarity.DefaultParams).
+	Params similarity.Params
+}
+
+// SimData is the annotated pair set: one feature row per pair and the
+// targets (-Overall). Annotation is the slow part; Features reuses it
+// across model settings.
+type SimData struct {
+	Pairs []Pair
+	X     [][]float64
+	Y     []float64
+}
+
+// SimFeatures annotates every text once (per language and text), observes
+// each article once in a similarity.Corpus (the texts' own rarity
+// statistics: no labels are used) and returns the pairs' feature rows.
+func SimFeatures(ctx context.Context, pairs []Pair, ann Annotator) (*SimData, error) {
 	if len(pairs) == 0 {
-		return SimResult{}, fmt.Errorf("similarity eval: no pairs")
+		return nil, fmt.Errorf("similarity eval: no pairs")
 	}
-	type featPair struct{ full, title cluster.Features }
-	cache := make(map[[2]string]featPair) // texts recur across pairs: annotate once
-	feat := func(text, lang string) (full, title cluster.Features, err error) {
-		if c, ok := cache[[2]string{lang, text}]; ok {
-			return c.full, c.title, nil
+	gaz, err := similarity.EmbeddedGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("similarity eval: %w", err)
+	}
+	cache := make(map[[2]string]*similarity.Doc)
+	doc := func(text, lang string) (*similarity.Doc, error) {
+		if d, ok := cache[[2]string{lang, text}]; ok {
+			return d, nil
 		}
-		defer func() {
-			if err == nil {
-				cache[[2]string{lang, text}] = featPair{full, title}
-			}
-		}()
-		t, b := SplitTitle(text)
+		t, b := splitPairTitle(text)
 		a := &model.Article{Lang: lang, Title: t, Body: b}
 		if err := ann(ctx, a); err != nil {
-			return full, title, err
+			return nil, err
 		}
-		full = cluster.Extract(a)
-		ta := &model.Article{Lang: lang, Title: t}
-		if err := ann(ctx, ta); err != nil {
-			return full, title, err
-		}
-		return full, cluster.Extract(ta), nil
+		d := similarity.NewDoc(a, gaz)
+		cache[[2]string{lang, text}] = d
+		return d, nil
 	}
-	type side struct{ f, t cluster.Features }
-	sides := make([][2]side, len(pairs))
-	var st cluster.Stats
+	var corpus similarity.Corpus
+	docs := make([][2]*similarity.Doc, len(pairs))
 	counted := make(map[string]bool)
 	for i, p := range pairs {
 		id1, id2 := p.ArticleIDs()
 		for k, x := range []struct{ text, lang, id string }{{p.Text1, p.Lang1, id1}, {p.Text2, p.Lang2, id2}} {
-			f, t, err := feat(x.text, x.lang)
+			d, err := doc(x.text, x.lang)
 			if err != nil {
-				return SimResult{}, fmt.Errorf("annotate pair %s: %w", p.ID, err)
+				return nil, fmt.Errorf("annotate pair %s: %w", p.ID, err)
 			}
-			sides[i][k] = side{f, t}
+			docs[i][k] = d
 			if key := x.id + "/" + x.lang; !counted[key] {
 				counted[key] = true
-				st.Observe(&f)
+				corpus.Observe(d)
 			}
 		}
 	}
-	// Character 4-grams of every word's key (transliterated, folded): a
-	// cheap cross-lingual channel for cognates and names in any Latin or
-	// Cyrillic script text; the IDF comes from the pairs' texts.
-	c4 := make([][2]map[string]float64, len(pairs))
-	df := make(map[string]int)
-	ndocs := 0
-	seenText := make(map[string]bool)
-	for i, p := range pairs {
-		for k, text := range []string{p.Text1, p.Text2} {
-			c4[i][k] = char4(text)
-			if !seenText[text] {
-				seenText[text] = true
-				ndocs++
-				for g := range c4[i][k] {
-					df[g]++
-				}
-			}
-		}
-	}
-	X := make([][]float64, len(pairs))
-	y := make([]float64, len(pairs))
+	sd := &SimData{Pairs: pairs, X: make([][]float64, len(pairs)), Y: make([]float64, len(pairs))}
 	for i := range pairs {
-		X[i] = append([]float64{1}, PairFeatures(&st, &sides[i][0].f, &sides[i][1].f, &sides[i][0].t, &sides[i][1].t)...)
-		cc := cosMap(c4[i][0], c4[i][1], df, ndocs)
-		X[i] = append(X[i], cc, math.Sqrt(cc))
-		y[i] = -pairs[i].Overall
+		sd.X[i] = similarity.Features(&corpus, docs[i][0], docs[i][1])
+		sd.Y[i] = -pairs[i].Overall
+	}
+	return sd, nil
+}
+
+// EvalSimilarity is EvalSimilarityWith under the default boosting
+// settings.
+func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int) (SimResult, error) {
+	return EvalSimilarityWith(ctx, pairs, ann, SimOptions{Folds: folds})
+}
+
+// EvalSimilarityWith scores every pair with a similarity.Model trained by
+// k-fold cross-validation grouped by article (the model never sees the
+// fold it predicts, nor any pair sharing an article with it, translations
+// included), and correlates the scores with -Overall.
+func EvalSimilarityWith(ctx context.Context, pairs []Pair, ann Annotator, o SimOptions) (SimResult, error) {
+	sd, err := SimFeatures(ctx, pairs, ann)
+	if err != nil {
+		return SimResult{}, err
+	}
+	return sd.Eval(o)
+}
+
+// Eval cross-validates a model over the data's feature rows.
+func (sd *SimData) Eval(o SimOptions) (SimResult, error) {
+	pairs, X, y := sd.Pairs, sd.X, sd.Y
+	folds := o.Folds
+	if folds < 2 {
+		return SimResult{}, fmt.Errorf("similarity eval: %d folds", folds)
 	}
 	fold := groupFolds(pairs, folds)
 	pred := make([]float64, len(pairs))
+	lin := make([]float64, len(pairs))
+	withBias := func(x []float64) []float64 { return append([]float64{1}, x...) }
 	for k := range folds {
-		var tx [][]float64
+		var tx, bx [][]float64
 		var ty []float64
 		for i := range pairs {
 			if fold[i] != k {
 				tx, ty = append(tx, X[i]), append(ty, y[i])
+				bx = append(bx, withBias(X[i]))
 			}
 		}
-		w := ridge(tx, ty, 1.0)
+		if len(tx) == 0 {
+			continue
+		}
+		m, err := similarity.Train(tx, ty, similarity.FeatureNames, o.Params)
+		if err != nil {
+			return SimResult{}, err
+		}
+		w := ridge(bx, ty, 1.0)
 		for i := range pairs {
 			if fold[i] == k {
-				pred[i] = dotv(w, X[i])
+				pred[i] = m.Predict(X[i])
+				lin[i] = dotv(w, withBias(X[i]))
 			}
 		}
 	}
+	engine := slices.Index(similarity.FeatureNames, "cl_engine")
 	unfit := make([]float64, len(pairs))
+	embedded := make([]float64, len(pairs))
+	dm := similarity.DefaultModel()
 	for i := range pairs {
-		unfit[i] = X[i][len(PairFeatureNames)-2] // engine_score
+		unfit[i] = X[i][engine]
+		embedded[i] = dm.Predict(X[i])
 	}
-	res := SimResult{Pairs: len(pairs), Folds: folds, ByLangPair: make(map[string]LangPairScore), Weights: make(map[string]float64)}
+	res := SimResult{Pairs: len(pairs), Folds: folds, ByLangPair: make(map[string]LangPairScore), Predicted: pred}
 	sel := func(keep func(p Pair) bool, v []float64) (float64, int) {
 		var a, b []float64
 		for i, p := range pairs {
@@ -180,12 +192,15 @@ func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int)
 		}
 		return Pearson(a, b), len(a)
 	}
+	all := func(Pair) bool { return true }
 	orig := func(p Pair) bool { return !p.Augmented() }
-	res.Pearson, _ = sel(func(Pair) bool { return true }, pred)
+	res.Pearson, _ = sel(all, pred)
 	res.PearsonOriginal, _ = sel(orig, pred)
 	res.PearsonAugmented, _ = sel(Pair.Augmented, pred)
-	res.PearsonUnfitted, _ = sel(func(Pair) bool { return true }, unfit)
+	res.PearsonLinear, _ = sel(all, lin)
+	res.PearsonUnfitted, _ = sel(all, unfit)
 	res.PearsonUnfittedOriginal, _ = sel(orig, unfit)
+	res.PearsonEmbedded, _ = sel(all, embedded)
 	langs := make(map[string]bool)
 	for _, p := range pairs {
 		langs[p.Lang1+"-"+p.Lang2] = true
@@ -196,11 +211,6 @@ func EvalSimilarity(ctx context.Context, pairs []Pair, ann Annotator, folds int)
 		s.Pearson, s.Pairs = sel(in, pred)
 		s.PearsonOriginal, s.OriginalPairs = sel(func(p Pair) bool { return in(p) && !p.Augmented() }, pred)
 		res.ByLangPair[lp] = s
-	}
-	w := ridge(X, y, 1.0)
-	res.Weights["bias"] = w[0]
-	for i, n := range PairFeatureNames {
-		res.Weights[n] = w[i+1]
 	}
 	return res, nil
 }
@@ -313,39 +323,44 @@ func SortedLangPairs(m map[string]LangPairScore) []string {
 	return out
 }
 
-// char4 returns the counts of the character 4-grams of the keys of a
-// text's words of four or more letters.
-func char4(text string) map[string]float64 {
-	out := make(map[string]float64)
-	for _, w := range strings.Fields(cluster.NameKey(text)) {
-		rs := []rune(w)
-		if len(rs) < 4 {
-			continue
-		}
-		for i := 0; i+4 <= len(rs); i++ {
-			out[string(rs[i:i+4])]++
-		}
+
+// splitPairTitle splits a task text into title and body: the first line
+// when it is short, else SplitTitle's two-space rule, else the first
+// sentence when it is short (the texts' titles run into the body).
+func splitPairTitle(text string) (title, body string) {
+	text = strings.TrimSpace(text)
+	if t, b, ok := strings.Cut(text, "\n"); ok && len(t) < 300 {
+		return strings.TrimSpace(t), strings.TrimSpace(b)
 	}
-	return out
+	if t, b := SplitTitle(text); t != "" {
+		return t, b
+	}
+	return "", text
 }
 
-// cosMap is the tf-idf cosine of two count maps.
-func cosMap(a, b map[string]float64, df map[string]int, n int) float64 {
-	idf := func(k string) float64 { return math.Log(float64(n+1)/float64(df[k]+1)) + 1 }
-	var na, nb, d float64
-	for k, x := range a {
-		w := (1 + math.Log(x)) * idf(k)
-		na += w * w
-		if y, ok := b[k]; ok {
-			d += w * (1 + math.Log(y)) * idf(k)
+// WriteTSV writes the data as a tab-separated table for analysis: pair id,
+// language pair, target (-Overall), the prediction pred[i] (when pred is
+// not nil) and the features.
+func (sd *SimData) WriteTSV(w io.Writer, pred []float64) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprint(bw, "id\tlang_pair\ttarget\tpredicted")
+	for _, n := range similarity.FeatureNames {
+		fmt.Fprint(bw, "\t", n)
+	}
+	fmt.Fprintln(bw)
+	for i, p := range sd.Pairs {
+		v := 0.0
+		if i < len(pred) {
+			v = pred[i]
 		}
+		fmt.Fprintf(bw, "%s\t%s-%s\t%g\t%.4f", p.ID, p.Lang1, p.Lang2, sd.Y[i], v)
+		for _, x := range sd.X[i] {
+			fmt.Fprintf(bw, "\t%.4f", x)
+		}
+		fmt.Fprintln(bw)
 	}
-	for k, y := range b {
-		w := (1 + math.Log(y)) * idf(k)
-		nb += w * w
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write features: %w", err)
 	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return d / math.Sqrt(na*nb)
+	return nil
 }

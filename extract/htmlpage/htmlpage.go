@@ -111,7 +111,9 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		}
 	}
 	briefs := findBriefs(doc, u, e.maxBriefs())
+	links := linkTexts(doc, u)
 	pruneCaptions(doc)
+	markSpaces(doc)
 
 	paras, tm, err := e.mainText(ctx, doc, u)
 	if err != nil {
@@ -123,7 +125,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 	}
 	var teasers []model.Brief
 	if !e.Plain {
-		paras, teasers = splitTeasers(paras, linkTexts(doc))
+		paras, teasers = splitTeasers(paras, links)
 		briefs = append(teasers, briefs...)
 	}
 	a := model.Article{URL: pageURL, Briefs: []model.Brief{}}

@@ -16,6 +16,9 @@ type pageMeta struct {
 	title, author, siteName, canonical, ogURL, lang string
 	description                                     string
 	published, modified                             model.Time
+	// body is the JSON-LD articleBody, paragraph breaks kept; "" when the
+	// page gives none.
+	body string
 }
 
 // Metadata sources, strongest first for each field.
@@ -97,6 +100,7 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 	}
 
+	m.body = ld.body
 	m.published = firstTime(ld.published, pick(metas, publishedKeys))
 	m.modified = firstTime(ld.modified, pick(metas, modifiedKeys))
 	if m.published.IsZero() {
@@ -237,6 +241,7 @@ func hasAttr(n *html.Node, key string) bool {
 type ldMeta struct {
 	headline, author, publisher, lang string
 	published, modified               string
+	body                              string
 }
 
 // articleTypes are the schema.org types whose fields describe the story.
@@ -247,6 +252,7 @@ var articleTypes = []string{"NewsArticle", "Article", "ReportageNewsArticle", "A
 func readJSONLD(blocks []string) ldMeta {
 	var best map[string]any
 	bestRank := len(articleTypes) + 1
+	var body string
 	var visit func(v any)
 	visit = func(v any) {
 		switch x := v.(type) {
@@ -255,6 +261,9 @@ func readJSONLD(blocks []string) ldMeta {
 				visit(e)
 			}
 		case map[string]any:
+			if b, ok := x["articleBody"].(string); ok && len(b) > len(body) {
+				body = b
+			}
 			if r := typeRank(x["@type"]); r < bestRank && (x["datePublished"] != nil || x["headline"] != nil || r < len(articleTypes)-1) {
 				best, bestRank = x, r
 			}
@@ -274,7 +283,7 @@ func readJSONLD(blocks []string) ldMeta {
 		visit(v)
 	}
 	if best == nil {
-		return ldMeta{}
+		return ldMeta{body: bodyText(body)}
 	}
 	return ldMeta{
 		headline:  str(best["headline"]),
@@ -283,6 +292,7 @@ func readJSONLD(blocks []string) ldMeta {
 		lang:      str(best["inLanguage"]),
 		published: str(best["datePublished"]),
 		modified:  str(best["dateModified"]),
+		body:      bodyText(body),
 	}
 }
 
@@ -338,4 +348,25 @@ func names(v any) string {
 		return strings.Join(out, ", ")
 	}
 	return ""
+}
+
+// bodyText turns a JSON-LD articleBody into paragraphs joined by blank
+// lines: publishers write it as plain text with line breaks or as HTML.
+func bodyText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	var paras []string
+	if strings.Contains(s, "</") || strings.Contains(s, "<br") || strings.Contains(s, "<p") {
+		if doc, err := html.Parse(strings.NewReader(s)); err == nil {
+			paras = Paragraphs(doc)
+		}
+	} else {
+		for _, line := range strings.Split(html.UnescapeString(s), "\n") {
+			if p := collapse(line); p != "" {
+				paras = append(paras, p)
+			}
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }

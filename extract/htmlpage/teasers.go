@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	nurl "net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -12,8 +13,10 @@ import (
 )
 
 // linkTexts returns the squashed texts of the page's links that read as
-// headlines (three words or more).
-func linkTexts(doc *html.Node) map[string]bool {
+// headlines (three words or more) and lead to another page of the same
+// site: a teaser points at a sibling story, while a link to a shop or a
+// source, or to an anchor of the page itself, belongs to the text.
+func linkTexts(doc *html.Node, page *nurl.URL) map[string]bool {
 	set := map[string]bool{}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -23,7 +26,7 @@ func linkTexts(doc *html.Node) map[string]bool {
 				return
 			case atom.A:
 				t := collapse(textOf(n))
-				if len(strings.Fields(t)) >= 3 {
+				if len(strings.Fields(t)) >= 3 && siteLink(page, attr(n, "href")) {
 					set[squash(t)] = true
 				}
 				return
@@ -47,18 +50,25 @@ func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brie
 		bare := stripLabel(p)
 		isLink[i] = len(strings.Fields(p)) >= 3 && links[squash(bare)] && (bare != p || headlineLike(p))
 	}
-	// The trailing run: from the first linked headline after which linked
-	// headlines make up at least 40% of the paragraphs, and at least two.
+	// The trailing run: the longest tail of the text made only of linked
+	// headlines, each optionally followed by a short summary, with at least
+	// two headlines. A paragraph of the story between two teasers ends it.
 	cut := len(paras)
-	n, k := 0, 0
+	n := 0
 	for i := len(paras) - 1; i > 0; i-- {
-		k++
-		if isLink[i] {
+		switch {
+		case isLink[i]:
 			n++
-			if n >= 2 && n*10 >= k*4 {
+			if n >= 2 {
 				cut = i
 			}
+			continue
+		case isLink[i-1] && len(paras[i]) < 400 && i < len(paras)-1 && isLink[i+1]:
+			continue // a summary between two teasers
+		case isLink[i-1] && len(paras[i]) < 400 && i == len(paras)-1:
+			continue // the last teaser's summary
 		}
+		break
 	}
 	var keep []string
 	var briefs []model.Brief
@@ -113,4 +123,45 @@ func headlineLike(p string) bool {
 		return false
 	}
 	return true
+}
+
+// siteLink reports whether href leads to another page of page's site: not
+// an anchor or script link, not the page itself, and on the same site
+// (same host up to a "www." and subdomains). With page unknown, relative
+// links and any absolute web link count.
+func siteLink(page *nurl.URL, href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") || strings.HasPrefix(strings.ToLower(href), "mailto:") {
+		return false
+	}
+	r, err := nurl.Parse(href)
+	if err != nil {
+		return false
+	}
+	if page == nil {
+		return true
+	}
+	r = page.ResolveReference(r)
+	if r.Scheme != "http" && r.Scheme != "https" {
+		return false
+	}
+	if samePage(page, r.String()) {
+		return false
+	}
+	return siteOf(r.Hostname()) == siteOf(page.Hostname())
+}
+
+// siteOf returns the registrable part of a host name, roughly: its last two
+// labels, or three when the second-level label is a short generic one
+// ("bbc.co.uk", "abc.com.br").
+func siteOf(host string) string {
+	labels := strings.Split(strings.ToLower(strings.TrimSuffix(host, ".")), ".")
+	n := 2
+	if len(labels) >= 3 && len(labels[len(labels)-2]) <= 3 && len(labels[len(labels)-1]) == 2 {
+		n = 3
+	}
+	if len(labels) <= n {
+		return strings.Join(labels, ".")
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
 }

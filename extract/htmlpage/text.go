@@ -28,7 +28,10 @@ func (e *Extractor) mainText(ctx context.Context, doc *html.Node, u *nurl.URL) (
 	if err := ctx.Err(); err != nil {
 		return nil, trafilatura.Metadata{}, err
 	}
-	return Paragraphs(res.ContentNode), res.Metadata, nil
+	m := res.Metadata
+	// Trafilatura read the page after markSpaces.
+	m.Title, m.Author, m.Sitename, m.Description = collapse(m.Title), collapse(m.Author), collapse(m.Sitename), collapse(m.Description)
+	return Paragraphs(res.ContentNode), m, nil
 }
 
 // blockTags end a paragraph where they open and close.

@@ -107,13 +107,17 @@ func (s *Store) entitiesOf(ctx context.Context, ms []model.Mention) ([]model.Ent
 
 var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// defaultCountCap is how many matches a search counts exactly, and the
-// size of the windows it ranks by relevance: a query that matches more
-// articles reports Total = defaultCountCap with TotalCapped, counts facets
-// over its newest defaultCountCap matches, and ranks its matches window by
-// window, newest window first (see rankPage). Every cost of a search is
-// then bounded by the cap, however common its words are.
+// defaultCountCap is how many matches a search counts exactly: a query
+// that matches more articles reports Total = defaultCountCap with
+// TotalCapped and counts facets over its newest defaultCountCap matches.
 const defaultCountCap = 10000
+
+// defaultRankWindow is how many matches a search ranks by relevance at a
+// time. bm25 costs a lookup of the document's length per ranked match
+// (about 2 µs each with this driver), so a query with more matches is
+// ranked window by window, newest window first (see rankPage). With the
+// count cap this bounds every cost of a search, however common its words.
+const defaultRankWindow = 2000
 
 // readConns is the size of the read-only connection pool searches run on.
 // SQLite in WAL mode lets readers run beside each other and beside the
@@ -201,16 +205,24 @@ func (s *Store) reader() *sql.DB {
 	return s.db
 }
 
-// SetCountLimit sets how many matches a search counts exactly and ranks
-// per window (see defaultCountCap); n <= 0 restores the default. Call it
-// before searching: it is not synchronised with running searches.
-func (s *Store) SetCountLimit(n int) { s.countCap = n }
+// SetSearchLimits sets how many matches a search counts exactly (see
+// defaultCountCap) and how many it ranks at a time (defaultRankWindow);
+// a value <= 0 keeps the default. Call it before searching: it is not
+// synchronised with running searches.
+func (s *Store) SetSearchLimits(count, rank int) { s.countCap, s.rankWindow = count, rank }
 
 func (s *Store) cap() int {
 	if s.countCap > 0 {
 		return s.countCap
 	}
 	return defaultCountCap
+}
+
+func (s *Store) window() int {
+	if s.rankWindow > 0 {
+		return s.rankWindow
+	}
+	return defaultRankWindow
 }
 
 // searchPlan is the FROM and WHERE of a search, with its arguments. A
@@ -359,6 +371,16 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	if n > int64(capN) {
 		res.Total, res.TotalCapped, low = int64(capN), true, lowN.Int64
 	}
+	// The first ranking window: the newest window() matches.
+	var rankLow int64
+	if w := s.window(); n > int64(w) {
+		if w >= capN {
+			rankLow = low
+		} else if err := s.queryRow(ctx, db, `SELECT `+plan.id+` FROM `+plan.from+plan.whereSQL()+` ORDER BY `+plan.id+` DESC LIMIT 1 OFFSET ?`,
+			append(plan.args, w)...).Scan(&rankLow); err != nil {
+			return res, fmt.Errorf("search: rank window: %w", err)
+		}
+	}
 	if q.Facets {
 		f, err := s.facets(ctx, db, plan, low)
 		if err != nil {
@@ -377,7 +399,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	var scores []float64
 	var err error
 	if sortBy == store.SortRelevance {
-		ids, scores, res.Next, err = s.rankPage(ctx, db, plan, q.Cursor, low, limit)
+		ids, scores, res.Next, err = s.rankPage(ctx, db, plan, q.Cursor, rankLow, limit)
 	} else {
 		ids, scores, res.Next, err = s.newestPage(ctx, db, plan, q.Cursor, limit)
 	}
@@ -419,13 +441,14 @@ func (s *Store) newestPage(ctx context.Context, db *sql.DB, plan *searchPlan, cu
 }
 
 // rankPage returns a page of matches in relevance order. Matches are
-// ranked in windows of IDs: the window (lo, hi] holds at most cap
+// ranked in windows of IDs: the window (lo, hi] holds at most window()
 // matches (hi 0: no upper bound; lo 0: no lower bound). When the query
-// matches at most cap articles, there is one window, (0, 0], and the
-// order is exact relevance. Otherwise the newest cap matches are ranked
-// first, then the next cap, and so on: each page costs at most one or two
-// windows of bm25, and paging still reaches every match. low is the lower
-// bound of the first window (0 when the count was not capped).
+// matches at most window() articles, there is one window, (0, 0], and
+// the order is exact relevance. Otherwise the newest window() matches are
+// ranked first, then the next window() older ones, and so on: a page
+// costs at most one or two windows of bm25, and paging still reaches
+// every match. low is the lower bound of the first window (0: the only
+// window).
 func (s *Store) rankPage(ctx context.Context, db *sql.DB, plan *searchPlan, cursor string, low int64, limit int) ([]int64, []float64, string, error) {
 	w := searchCursor{kind: 'r', lo: low}
 	after := false
@@ -474,11 +497,11 @@ func (s *Store) rankPage(ctx context.Context, db *sql.DB, plan *searchPlan, curs
 		var n int64
 		var lo sql.NullInt64
 		if err := s.queryRow(ctx, db, `SELECT COUNT(*), MIN(id) FROM (SELECT `+plan.id+` AS id FROM `+plan.from+plan.whereSQL(plan.id+" <= ?")+
-			` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(append([]any(nil), plan.args...), w.lo, s.cap()+1)...).Scan(&n, &lo); err != nil {
+			` ORDER BY `+plan.id+` DESC LIMIT ?)`, append(append([]any(nil), plan.args...), w.lo, s.window()+1)...).Scan(&n, &lo); err != nil {
 			return nil, nil, "", fmt.Errorf("search: %w", err)
 		}
 		w = searchCursor{kind: 'r', hi: w.lo}
-		if n > int64(s.cap()) {
+		if n > int64(s.window()) {
 			w.lo = lo.Int64
 		}
 		after = false

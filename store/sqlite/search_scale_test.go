@@ -50,7 +50,7 @@ func openScale(t *testing.T, n int) *Store {
 // every match is listed once, each window in relevance order, newest
 // window first.
 func TestSearchCapped(t *testing.T) {
-	const n, capN, limit = 57, 10, 7
+	const n, capN, win, limit = 57, 10, 4, 7
 	s := openScale(t, n)
 	ctx := context.Background()
 	exact, err := s.Search(ctx, store.SearchQuery{Text: "top", Facets: true, Limit: 100})
@@ -60,7 +60,7 @@ func TestSearchCapped(t *testing.T) {
 	if exact.Total != n || exact.TotalCapped || len(exact.Hits) != n {
 		t.Fatalf("uncapped: total %d capped %v hits %d", exact.Total, exact.TotalCapped, len(exact.Hits))
 	}
-	s.countCap = capN
+	s.SetSearchLimits(capN, win)
 	for _, sortBy := range []string{store.SortRelevance, store.SortNewest} {
 		t.Run(sortBy, func(t *testing.T) {
 			seen := map[int64]bool{}
@@ -103,14 +103,14 @@ func TestSearchCapped(t *testing.T) {
 				}
 				return
 			}
-			// Windows of capN matches, newest first, relevance inside.
-			for w := 0; w*capN < n; w++ {
-				win := order[w*capN : min(n, (w+1)*capN)]
-				for i, h := range win {
-					if h.ID > int64(n-w*capN) || h.ID <= int64(n-(w+1)*capN) {
+			// Windows of win matches, newest first, relevance inside.
+			for w := 0; w*win < n; w++ {
+				ws := order[w*win : min(n, (w+1)*win)]
+				for i, h := range ws {
+					if h.ID > int64(n-w*win) || h.ID <= int64(n-(w+1)*win) {
 						t.Fatalf("window %d holds article %d", w, h.ID)
 					}
-					if i > 0 && h.Score > win[i-1].Score {
+					if i > 0 && h.Score > ws[i-1].Score {
 						t.Fatalf("window %d not in relevance order at %d", w, i)
 					}
 				}

@@ -31,9 +31,9 @@ type Store struct {
 	read *sql.DB
 	// stmts caches the prepared statements of the read pool.
 	stmts readStmts
-	// countCap bounds counting and ranking windows of searches (see
-	// SetCountLimit); 0 means defaultCountCap.
-	countCap int
+	// countCap and rankWindow bound the counting and the ranking of
+	// searches (see SetSearchLimits); 0 means the default.
+	countCap, rankWindow int
 }
 
 var _ store.Store = (*Store)(nil)

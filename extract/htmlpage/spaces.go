@@ -1,0 +1,155 @@
+package htmlpage
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// spaceMark stands in for white space at the edge of a text node while
+// go-trafilatura runs. Trafilatura trims every text and tail, so
+// "<b>Summary</b> Studies" comes out as "SummaryStudies"; a zero-width
+// space is not white space to its trimming but is to collapse, which turns
+// it back into one space.
+const spaceMark = "\u200b"
+
+// inlineTags are the phrasing elements whose edges trafilatura glues to
+// the text beside them.
+var inlineTags = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true,
+	atom.Cite: true, atom.Code: true, atom.Data: true, atom.Dfn: true, atom.Em: true,
+	atom.Font: true, atom.I: true, atom.Kbd: true, atom.Mark: true, atom.Q: true,
+	atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strong: true,
+	atom.Sub: true, atom.Sup: true, atom.Time: true, atom.U: true, atom.Var: true,
+	atom.Strike: true, atom.Tt: true, atom.Big: true, atom.Label: true,
+}
+
+// markSpaces replaces the white space at the edges of text nodes inside
+// the body that touch an inline element with spaceMark, so that the
+// word boundary survives trafilatura's trimming.
+func markSpaces(doc *html.Node) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style, atom.Pre, atom.Textarea, atom.Noscript, atom.Template:
+				return
+			}
+		}
+		if n.Type == html.TextNode {
+			markText(n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+}
+
+func markText(n *html.Node) {
+	s := n.Data
+	trimmed := strings.TrimFunc(s, unicode.IsSpace)
+	if trimmed == "" {
+		// White space alone between two inline elements: "<a>x</a> <a>y</a>".
+		if s != "" && inFlow(n.PrevSibling) && inFlow(n.NextSibling) && proseParent(n.Parent) {
+			n.Data = spaceMark
+		}
+		return
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	lead := unicode.IsSpace(first) && flowBefore(n)
+	trail := unicode.IsSpace(last) && flowAfter(n)
+	if !lead && !trail {
+		return
+	}
+	block := n.Parent
+	for block != nil && isInline(block) {
+		block = block.Parent
+	}
+	if !proseParent(block) {
+		return
+	}
+	var b strings.Builder
+	if lead {
+		b.WriteString(spaceMark)
+	}
+	b.WriteString(trimmed)
+	if trail {
+		b.WriteString(spaceMark)
+	}
+	n.Data = b.String()
+}
+
+// flowBefore reports whether text of the same line comes before n: an
+// inline sibling, or, for the first child of an inline element, something
+// in flow before that element.
+func flowBefore(n *html.Node) bool {
+	for depth := 0; n != nil && depth < 8; depth++ {
+		p := n.PrevSibling
+		for p != nil && (p.Type == html.CommentNode || p.Type == html.TextNode && strings.TrimFunc(p.Data, unicode.IsSpace) == "") {
+			p = p.PrevSibling
+		}
+		if p != nil {
+			return p.Type == html.TextNode || isInline(p)
+		}
+		if !isInline(n.Parent) {
+			return false
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// flowAfter is flowBefore's mirror.
+func flowAfter(n *html.Node) bool {
+	for depth := 0; n != nil && depth < 8; depth++ {
+		p := n.NextSibling
+		for p != nil && (p.Type == html.CommentNode || p.Type == html.TextNode && strings.TrimFunc(p.Data, unicode.IsSpace) == "") {
+			p = p.NextSibling
+		}
+		if p != nil {
+			return p.Type == html.TextNode || isInline(p)
+		}
+		if !isInline(n.Parent) {
+			return false
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// proseParent reports whether n holds running text: a paragraph-like or
+// inline element, or any element with text of its own beside its children.
+func proseParent(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Li, atom.Dd, atom.Dt, atom.Td, atom.Th, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote, atom.Figcaption, atom.Caption:
+		return true
+	}
+	if isInline(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimFunc(c.Data, unicode.IsSpace) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inFlow reports whether a sibling continues the line: an inline element or
+// a comment (which trafilatura drops, joining the text around it).
+func inFlow(n *html.Node) bool {
+	return n != nil && (n.Type == html.CommentNode || isInline(n))
+}
+
+func isInline(n *html.Node) bool {
+	return n != nil && n.Type == html.ElementNode && inlineTags[n.DataAtom]
+}
