@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/gob"
 	"fmt"
 	"reflect"
 	"testing"
@@ -224,5 +226,73 @@ func TestEngineExpiry(t *testing.T) {
 	}
 	if len(e.st.Buckets) > 35 {
 		t.Errorf("%d buckets kept, want about 31", len(e.st.Buckets))
+	}
+}
+
+func TestEngineStoryExpiry(t *testing.T) {
+	e := Engine{Config: Config{StoryWindow: 20 * 24 * time.Hour}}
+	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 200 {
+		f := Features{Lang: "en", Time: base.Add(time.Duration(i) * 24 * time.Hour),
+			Entities: []Weighted{{fmt.Sprintf("Q%d", 2*i), 3}, {fmt.Sprintf("Q%d", 2*i+1), 2}}}
+		e.Add(int64(i+1), f)
+	}
+	_, stories := e.Len()
+	cases := []struct {
+		name string
+		got  int
+	}{
+		{"open stories", stories},
+		{"story index keys", len(e.st.StoryIndex)},
+		{"story days", len(e.st.StoryDays)},
+	}
+	for _, c := range cases {
+		// one story a day, a 20-day window: about 21 remain, each indexed
+		// under its two entities.
+		if c.got < 1 || c.got > 2*22 {
+			t.Errorf("%s: %d after 200 days with a 20-day story window", c.name, c.got)
+		}
+	}
+	for k, l := range e.st.StoryIndex {
+		for _, id := range l {
+			if e.st.Stories[id] == nil {
+				t.Fatalf("story index key %d lists closed story %d", k, id)
+			}
+		}
+	}
+}
+
+func TestRestoreRefusesOtherVersion(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if err := gob.NewEncoder(zw).Encode(snapshotVersion - 1); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	var e Engine
+	if err := e.Restore(&buf); err == nil {
+		t.Fatal("snapshot of another version restored")
+	}
+}
+
+func TestCentral(t *testing.T) {
+	ws := []iw{{K: 1, W: 2}, {K: 2, W: 5}, {K: 3, W: 2}, {K: 4, W: 9}, {K: 5, W: 1}, {K: 6, W: 5}}
+	cases := []struct {
+		name string
+		n    int
+		want []uint32
+	}{
+		{"top 3, ties by ID", 3, []uint32{4, 2, 6}},
+		{"top 5", 5, []uint32{4, 2, 6, 1, 3}},
+		{"more than there are", 10, []uint32{4, 2, 6, 1, 3, 5}},
+	}
+	for _, c := range cases {
+		var got []uint32
+		for _, w := range central(nil, ws, c.n) {
+			got = append(got, w.K)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, got, c.want)
+		}
 	}
 }

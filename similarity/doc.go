@@ -68,6 +68,9 @@ type Doc struct {
 	// text (countries, capitals, leaders, organisations, in any script);
 	// TitlePlaces those in the title.
 	Places, TitlePlaces map[string]float64
+	// Concepts are the generic news topics of the text (Gazetteer.Concepts);
+	// LeadConcepts those of the title and lead.
+	Concepts, LeadConcepts map[string]float64
 	// Tokens is the number of word tokens.
 	Tokens int
 	// Cluster is the clusterer's view of the article (cluster.Extract).
@@ -87,6 +90,8 @@ func NewDoc(a *model.Article, g *Gazetteer) *Doc {
 	d.LeadTerms = terms(a.Lang, lead(title, strings.TrimSpace(a.Lead+"\n"+a.Body), a.Lang))
 	d.Words, d.Char4 = words(text)
 	d.Places, d.TitlePlaces = g.Find(text), g.Find(title)
+	d.Concepts = g.Concepts(text)
+	d.LeadConcepts = g.Concepts(lead(title, strings.TrimSpace(a.Lead+"\n"+a.Body), a.Lang))
 	d.TitleWords, d.TitleChar4 = words(title)
 	d.Bigrams = bigrams(a.Lang, text)
 	toks := analysis.Tokenize(text)
@@ -305,6 +310,7 @@ const (
 	pChar   = "c\x00"
 	pEnt    = "e\x00"
 	pPlace  = "p\x00"
+	pConc   = "k\x00"
 	pName   = "n\x00"
 	pGram   = "g\x00"
 	pNumber = "#\x00"
@@ -319,7 +325,7 @@ func (c *Corpus) Observe(d *Doc) {
 	for _, x := range []struct {
 		p string
 		m map[string]float64
-	}{{pTerm, d.Terms}, {pBigram, d.Bigrams}, {pWord, d.Words}, {pChar, d.Char4}, {pEnt, d.Entities}, {pPlace, d.Places}, {pName, d.Names},
+	}{{pTerm, d.Terms}, {pBigram, d.Bigrams}, {pWord, d.Words}, {pChar, d.Char4}, {pEnt, d.Entities}, {pPlace, d.Places}, {pConc, d.Concepts}, {pName, d.Names},
 		{pGram, d.NameGrams}, {pNumber, d.Numbers}} {
 		for k := range x.m {
 			c.df[x.p+k]++

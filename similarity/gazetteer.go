@@ -9,7 +9,7 @@ import (
 	"dateline/entity"
 )
 
-// Gazetteer finds knowledge-base names (countries, capitals, leaders,
+// Gazetteer finds knowledge-base names and generic news topics (countries, capitals, leaders,
 // organisations, in every language of the KB) in raw text, without a
 // name tagger: by substring in scripts written without spaces or case
 // (Han, Kana, Hangul, Arabic), and by runs of transliterated word keys
@@ -25,6 +25,8 @@ type Gazetteer struct {
 	byKey map[string]string
 	// maxWords is the longest alias in words.
 	maxWords int
+	// concepts is the topic lexicon (conceptTable).
+	concepts *conceptLexicon
 }
 
 type gazAlias struct {
@@ -34,7 +36,7 @@ type gazAlias struct {
 
 // NewGazetteer indexes the aliases and demonyms of the records.
 func NewGazetteer(recs []entity.Record) *Gazetteer {
-	g := &Gazetteer{bySpan: make(map[string][]gazAlias), byKey: make(map[string]string)}
+	g := &Gazetteer{bySpan: make(map[string][]gazAlias), byKey: make(map[string]string), concepts: parseConcepts()}
 	for _, r := range recs {
 		names := make([]string, 0, len(r.Aliases)+len(r.Demonyms)+1)
 		names = append(names, r.Name)
@@ -87,6 +89,15 @@ func isArabic(r rune) bool { return unicode.Is(unicode.Arabic, r) }
 func unspaced(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
 		unicode.Is(unicode.Hangul, r) || isArabic(r)
+}
+
+// Concepts returns the generic news topics (fire, election, vaccine ...)
+// that text names in any of the lexicon's languages, with counts.
+func (g *Gazetteer) Concepts(text string) map[string]float64 {
+	if g == nil || g.concepts == nil {
+		return map[string]float64{}
+	}
+	return g.concepts.find(text)
 }
 
 // Find returns the entity IDs named in text with their counts, longest

@@ -77,6 +77,9 @@ type Params struct {
 	Bins int
 	// Seed seeds the row sampling.
 	Seed uint64
+	// Bags is the number of ensembles trained with different seeds and
+	// averaged (merged into one Model); 0 or 1: one.
+	Bags int
 }
 
 // DefaultParams are the settings of the embedded model.
@@ -112,8 +115,32 @@ func (p Params) withDefaults() Params {
 
 // Train fits a model to rows X (all of one width) and targets y by
 // gradient boosting with squared loss. names labels the columns (may be
-// nil). It is deterministic for a given Params.Seed.
+// nil). It is deterministic for a given Params.Seed. With Params.Bags > 1
+// it averages that many ensembles of consecutive seeds.
 func Train(X [][]float64, y []float64, names []string, p Params) (*Model, error) {
+	if p.Bags <= 1 {
+		return train(X, y, names, p)
+	}
+	out := &Model{Features: names}
+	for b := range p.Bags {
+		q := p
+		q.Seed = p.Seed + uint64(b)
+		m, err := train(X, y, names, q)
+		if err != nil {
+			return nil, err
+		}
+		out.Base += m.Base / float64(p.Bags)
+		for _, t := range m.Trees {
+			for i := range t.Nodes {
+				t.Nodes[i].Value /= float64(p.Bags)
+			}
+			out.Trees = append(out.Trees, t)
+		}
+	}
+	return out, nil
+}
+
+func train(X [][]float64, y []float64, names []string, p Params) (*Model, error) {
 	if len(X) == 0 || len(X) != len(y) {
 		return nil, fmt.Errorf("similarity train: %d rows, %d targets", len(X), len(y))
 	}

@@ -128,6 +128,7 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	trees := fs.Int("trees", 0, "boosting rounds (0: the default)")
 	depth := fs.Int("depth", 0, "tree depth (0: the default)")
 	rate := fs.Float64("rate", 0, "learning rate (0: the default)")
+	bags := fs.Int("bags", 0, "ensembles of different seeds averaged (0: the default)")
 	dump := fs.String("dump", "", "write the pairs' features and cross-validated predictions to this TSV file")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
@@ -153,7 +154,7 @@ func runEvalSimilarity(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	params := similarity.Params{Trees: *trees, Depth: *depth, Rate: *rate}
+	params := similarity.Params{Trees: *trees, Depth: *depth, Rate: *rate, Bags: *bags}
 	r, err := sd.Eval(clustereval.SimOptions{Folds: *folds, Params: params})
 	if err != nil {
 		return err

@@ -154,3 +154,23 @@ func TestAEBMarks(t *testing.T) {
 	}
 	walk(doc)
 }
+
+func TestAEBTitles(t *testing.T) {
+	b, _ := os.ReadFile("/tmp/aeb/page.html")
+	doc, _ := html.Parse(bytes.NewReader(b))
+	m := readMeta(doc)
+	fmt.Printf("%q\n", m.titles)
+}
+
+func TestAEBHead(t *testing.T) {
+	b, _ := os.ReadFile("/tmp/aeb/page.html")
+	doc, _ := html.Parse(bytes.NewReader(b))
+	m := readMeta(doc)
+	pruneCaptions(doc)
+	markSpaces(doc)
+	paras, _, _ := (&Extractor{}).mainText(context.Background(), doc, nil)
+	for i, p := range paras[:min(5, len(paras))] {
+		fmt.Printf("%d %q title=%v byline=%v\n", i, p, titleLike(p, m.titles), bylineLike(p))
+	}
+	fmt.Printf("%q\n", trimHead(paras, m.titles)[0])
+}

@@ -113,20 +113,26 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 	briefs := findBriefs(doc, u, e.maxBriefs())
 	links := linkTexts(doc, u)
 	pruneCaptions(doc)
-	markSpaces(doc)
+	if !e.Plain {
+		markSpaces(doc)
+	}
 
 	paras, tm, err := e.mainText(ctx, doc, u)
 	if err != nil {
 		return model.Article{}, err
 	}
 
-	if lead := visibleLead(doc, meta.description); lead != "" && !e.Plain && !e.NoStandfirst && !containsText(paras, lead) {
-		paras = append([]string{lead}, paras...)
-	}
 	var teasers []model.Brief
 	if !e.Plain {
 		paras, teasers = splitTeasers(paras, links)
+		paras = trimHead(paras, meta.titles)
+		paras = trimTail(dropAdLabels(paras))
 		briefs = append(teasers, briefs...)
+		if !e.NoStandfirst {
+			if lead := visibleLead(doc, meta.description); lead != "" && !containsText(paras, lead) {
+				paras = append([]string{lead}, paras...)
+			}
+		}
 	}
 	a := model.Article{URL: pageURL, Briefs: []model.Brief{}}
 	a.Title = firstNonEmpty(meta.title, tm.Title)

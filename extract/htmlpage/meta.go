@@ -16,6 +16,9 @@ type pageMeta struct {
 	title, author, siteName, canonical, ogURL, lang string
 	description                                     string
 	published, modified                             model.Time
+	// titles are every headline the page gives (JSON-LD, Open Graph,
+	// Twitter, <title>, <h1>), entities decoded.
+	titles []string
 	// body is the JSON-LD articleBody, paragraph breaks kept; "" when the
 	// page gives none.
 	body string
@@ -35,6 +38,7 @@ func readMeta(doc *html.Node) pageMeta {
 	var ldBlocks []string
 	var times []*html.Node
 	var htmlLang, ogTitle, docTitle string
+	var h1s []string
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -65,6 +69,10 @@ func readMeta(doc *html.Node) pageMeta {
 				if docTitle == "" && n.FirstChild != nil {
 					docTitle = collapse(n.FirstChild.Data)
 				}
+			case atom.H1:
+				if len(h1s) < 3 {
+					h1s = append(h1s, collapse(textOf(n)))
+				}
 			case atom.Time:
 				if attr(n, "datetime") != "" {
 					times = append(times, n)
@@ -89,6 +97,11 @@ func readMeta(doc *html.Node) pageMeta {
 	ld := readJSONLD(ldBlocks)
 	ogTitle = metas["og:title"]
 	m.title = firstNonEmpty(ld.headline, ogTitle, metas["twitter:title"], docTitle)
+	for _, t := range append([]string{ld.headline, ogTitle, metas["twitter:title"], docTitle}, h1s...) {
+		if t = collapse(html.UnescapeString(t)); t != "" {
+			m.titles = append(m.titles, t)
+		}
+	}
 	m.siteName = firstNonEmpty(metas["og:site_name"], ld.publisher, metas["application-name"])
 	m.ogURL = metas["og:url"]
 	m.description = collapse(firstNonEmpty(metas["og:description"], metas["description"], metas["twitter:description"]))

@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,10 +120,15 @@ const defaultCountCap = 10000
 // count cap this bounds every cost of a search, however common its words.
 const defaultRankWindow = 2000
 
-// readConns is the size of the read-only connection pool searches run on.
-// SQLite in WAL mode lets readers run beside each other and beside the
-// one writer; 32 matches the concurrency `dateline bench serve` measures.
-const readConns = 32
+// readConns is the size of the read-only connection pool searches run on:
+// twice the CPUs, at least 4 and at most 64. SQLite in WAL mode lets
+// readers run beside each other and beside the one writer, but a search
+// is CPU-bound: more connections than that only interleave the same
+// work, and on a 2-CPU machine 32 connections for 32 clients gave a
+// worse tail than 4 (docs/performance.md).
+func readConns() int {
+	return min(64, max(4, 2*runtime.GOMAXPROCS(0)))
+}
 
 // openReadPool opens the read-only connection pool of a store file, with
 // a larger page cache per connection and memory-mapped reads (of the
@@ -140,8 +146,8 @@ func openReadPool(path string) (*sql.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read pool: %w", err)
 	}
-	db.SetMaxOpenConns(readConns)
-	db.SetMaxIdleConns(readConns)
+	db.SetMaxOpenConns(readConns())
+	db.SetMaxIdleConns(readConns())
 	return db, nil
 }
 
