@@ -296,3 +296,34 @@ func TestCentral(t *testing.T) {
 		}
 	}
 }
+
+func TestVocabHashCollision(t *testing.T) {
+	var v vocab
+	a, _ := v.id(ChTerms, "en:a")
+	// Pretend "en:b" hashes like "en:a": it must still get its own ID.
+	v.ids[ChTerms][keyHash("en:b")] = a
+	b, _ := v.id(ChTerms, "en:b")
+	cases := []struct {
+		name string
+		key  string
+		want uint32
+	}{
+		{"first key", "en:a", a},
+		{"colliding key", "en:b", b},
+		{"new key", "en:c", 2},
+	}
+	for _, c := range cases {
+		if got, _ := v.id(ChTerms, c.key); got != c.want {
+			t.Errorf("%s: id(%q) = %d, want %d", c.name, c.key, got, c.want)
+		}
+		if got := v.keyString(ChTerms, c.want); got != c.key {
+			t.Errorf("%s: key %d = %q, want %q", c.name, c.want, got, c.key)
+		}
+	}
+	if a == b {
+		t.Fatal("colliding keys share an ID")
+	}
+	if v.Langs[0] != "en" || v.Class[ChTerms][b] != 1 {
+		t.Errorf("term class: langs %v, class %d", v.Langs, v.Class[ChTerms][b])
+	}
+}

@@ -44,12 +44,17 @@ const (
 const classMain = 1
 
 // vocab interns keys and counts their document frequencies: the Engine's
-// rarity statistics (the interned counterpart of Stats).
+// rarity statistics (the interned counterpart of Stats). It holds no
+// pointers per key (the keys are one byte slice per channel, the lookup a
+// map from a 64-bit hash of the key to its ID), so that the garbage
+// collector's work does not grow with the vocabulary.
 type vocab struct {
 	// N is the number of articles observed.
 	N int
-	// Keys holds each channel's keys by ID.
-	Keys [NumChannels][]string
+	// Text holds each channel's keys back to back, in ID order; End[c][id]
+	// is the offset where key id ends.
+	Text [NumChannels][]byte
+	End  [NumChannels][]uint32
 	// DF holds the stream's document frequency of each key by ID.
 	DF [NumChannels][]int32
 	// Class holds the class of each key by ID.
@@ -58,24 +63,64 @@ type vocab struct {
 	// index plus one.
 	Langs []string
 
-	ids   [NumChannels]map[string]uint32 // rebuilt from Keys
+	ids   [NumChannels]map[uint64]uint32 // hash of the key to its ID; rebuilt from Text
+	coll  [NumChannels]map[string]uint32 // keys whose hash an earlier key has (rare)
 	bgSet bool                           // bg has been resolved for every key
 	bg    *Background
 	bgN   [NumChannels]int     // documents of the background, per channel it covers
 	bgDF  [NumChannels][]int32 // the background's document frequency by ID
 }
 
+// keyHash is 64-bit FNV-1a (deterministic: a restored vocabulary is
+// equal to the original).
+func keyHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// key returns the bytes of key id of channel c.
+func (v *vocab) key(c Channel, id uint32) []byte {
+	start := uint32(0)
+	if id > 0 {
+		start = v.End[c][id-1]
+	}
+	return v.Text[c][start:v.End[c][id]]
+}
+
+// keyString returns key id of channel c.
+func (v *vocab) keyString(c Channel, id uint32) string { return string(v.key(c, id)) }
+
+// len returns the number of keys of a channel.
+func (v *vocab) len(c Channel) int { return len(v.End[c]) }
+
 // rebuild recreates the lookup maps after a restore.
 func (v *vocab) rebuild() {
 	for c := range NumChannels {
-		m := make(map[string]uint32, len(v.Keys[c]))
-		for id, k := range v.Keys[c] {
-			m[k] = uint32(id)
+		v.ids[c] = make(map[uint64]uint32, v.len(c))
+		v.coll[c] = nil
+		for id := range uint32(v.len(c)) {
+			v.index(c, string(v.key(c, id)), id)
 		}
-		v.ids[c] = m
 	}
 	v.bg, v.bgSet = nil, false
 	v.bgDF = [NumChannels][]int32{}
+}
+
+// index makes key findable as id.
+func (v *vocab) index(c Channel, key string, id uint32) {
+	h := keyHash(key)
+	if _, taken := v.ids[c][h]; !taken {
+		v.ids[c][h] = id
+		return
+	}
+	if v.coll[c] == nil {
+		v.coll[c] = make(map[string]uint32)
+	}
+	v.coll[c][key] = id
 }
 
 // setBackground makes b the prior of the statistics (nil: none),
@@ -92,23 +137,29 @@ func (v *vocab) setBackground(b *Background) {
 			continue
 		}
 		v.bgN[c] = b.N
-		for _, k := range v.Keys[c] {
-			v.bgDF[c] = append(v.bgDF[c], b.DF[c][k])
+		for id := range uint32(v.len(Channel(c))) {
+			v.bgDF[c] = append(v.bgDF[c], b.DF[c][string(v.key(Channel(c), id))])
 		}
 	}
 }
 
-// id returns the ID of a key, adding it when new.
+// id returns the ID and class of a key, adding it when new.
 func (v *vocab) id(c Channel, key string) (uint32, uint16) {
 	if v.ids[c] == nil {
-		v.ids[c] = make(map[string]uint32)
+		v.ids[c] = make(map[uint64]uint32)
 	}
-	if id, ok := v.ids[c][key]; ok {
-		return id, v.Class[c][id]
+	if id, ok := v.ids[c][keyHash(key)]; ok {
+		if string(v.key(c, id)) == key {
+			return id, v.Class[c][id]
+		}
+		if id, ok := v.coll[c][key]; ok {
+			return id, v.Class[c][id]
+		}
 	}
-	id := uint32(len(v.Keys[c]))
-	v.ids[c][key] = id
-	v.Keys[c] = append(v.Keys[c], key)
+	id := uint32(v.len(c))
+	v.Text[c] = append(v.Text[c], key...)
+	v.End[c] = append(v.End[c], uint32(len(v.Text[c])))
+	v.index(c, key, id)
 	v.DF[c] = append(v.DF[c], 0)
 	cl := v.keyClass(c, key)
 	v.Class[c] = append(v.Class[c], cl)

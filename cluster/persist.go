@@ -119,7 +119,7 @@ func (e *Engine) Story(id int64) (s model.Story, ok bool) {
 	s = model.Story{ID: st.ID, Title: st.Title, Start: model.Time{Time: st.First}, End: model.Time{Time: st.Last},
 		Langs: slices.Clone(st.Langs)}
 	for _, w := range central(nil, st.Ents, storyCentral) {
-		s.Entities = append(s.Entities, e.st.Vocab.Keys[ChEntities][w.K])
+		s.Entities = append(s.Entities, e.st.Vocab.keyString(ChEntities, w.K))
 	}
 	ids := make([]int64, 0)
 	for cid, cl := range e.st.Clusters {

@@ -92,6 +92,12 @@ func Features(c *Corpus, a, b *Doc) []float64 {
 	for _, l := range flagLangs {
 		x = append(x, b2f(a.Lang == l || b.Lang == l))
 	}
+	// Sums over maps run in random order: round away the last bits so
+	// that the same pair always gets the same features (and a trained
+	// model the same splits).
+	for i, v := range x {
+		x[i] = math.Round(v*1e6) / 1e6
+	}
 	return x
 }
 

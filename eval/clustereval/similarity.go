@@ -3,8 +3,8 @@ package clustereval
 import (
 	"bufio"
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"sort"
@@ -322,7 +322,6 @@ func SortedLangPairs(m map[string]LangPairScore) []string {
 	sort.Strings(out)
 	return out
 }
-
 
 // splitPairTitle splits a task text into title and body: the first line
 // when it is short, else SplitTitle's two-space rule, else the first

@@ -114,6 +114,9 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 	links := linkTexts(doc, u)
 	pruneCaptions(doc)
 	if !e.Plain {
+		prunePopups(doc)
+		unwrapCustomInline(doc)
+		promoteTextDivs(doc)
 		markSpaces(doc)
 	}
 
@@ -128,6 +131,11 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 		paras = trimHead(paras, meta.titles)
 		paras = trimTail(dropAdLabels(paras))
 		briefs = append(teasers, briefs...)
+		if e.NoStandfirst && len(paras) > 2 {
+			if sf := markedStandfirst(doc, meta.description); sf != "" && sameText(paras[0], sf) {
+				paras = paras[1:]
+			}
+		}
 		if !e.NoStandfirst {
 			if lead := visibleLead(doc, meta.description); lead != "" && !containsText(paras, lead) {
 				paras = append([]string{lead}, paras...)

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -152,4 +153,167 @@ func inFlow(n *html.Node) bool {
 
 func isInline(n *html.Node) bool {
 	return n != nil && n.Type == html.ElementNode && inlineTags[n.DataAtom]
+}
+
+// popupHint matches class names and ids of hover cards and tooltips that
+// sites nest inside a paragraph's links (a politician's name opening a
+// card of headlines).
+var popupHint = regexp.MustCompile(`(?i)rollover|tooltip|popover|hover-?card|popup|pop-up`)
+
+// prunePopups removes hover cards, tooltips and hidden elements nested in
+// running text: they are not part of the sentence they sit in.
+func prunePopups(doc *html.Node) {
+	var drop []*html.Node
+	var walk func(n *html.Node, inText bool)
+	walk = func(n *html.Node, inText bool) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style:
+				return
+			case atom.P, atom.Li, atom.H2, atom.H3, atom.Blockquote, atom.Dd:
+				inText = true
+			}
+			if inText && !isLinkOnly(n) && (popupHint.MatchString(attr(n, "class")+" "+attr(n, "id")) || hiddenStyle(n)) {
+				drop = append(drop, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inText)
+		}
+	}
+	walk(doc, false)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+}
+
+// isLinkOnly reports whether n is a link, which keeps its text even when
+// its class names a popup it opens.
+func isLinkOnly(n *html.Node) bool { return n.DataAtom == atom.A }
+
+func hiddenStyle(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	st := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// promoteTextDivs turns a <div> that holds only a short run of text between
+// two paragraphs into a paragraph, or a heading when its class says so:
+// trafilatura keeps paragraphs and headings of the story but drops such
+// divs, which sites use for subheadings ("<div class=subheadline>").
+func promoteTextDivs(doc *html.Node) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style, atom.Nav, atom.Footer, atom.Aside, atom.Form:
+				return
+			case atom.Div:
+				if textDiv(n) {
+					n.DataAtom, n.Data = atom.P, "p"
+					if headingHint.MatchString(attr(n, "class")) {
+						n.DataAtom, n.Data = atom.H3, "h3"
+					}
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+}
+
+var headingHint = regexp.MustCompile(`(?i)head|title`)
+
+func textDiv(n *html.Node) bool {
+	if prev, next := elementSibling(n, -1), elementSibling(n, 1); prev == nil || next == nil || prev.DataAtom != atom.P || next.DataAtom != atom.P {
+		return false
+	}
+	var text, linked int
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			text += len(strings.TrimSpace(c.Data))
+		case c.Type == html.ElementNode && isInline(c):
+			t := len(strings.TrimSpace(textOf(c)))
+			text += t
+			if c.DataAtom == atom.A {
+				linked += t
+			}
+		case c.Type == html.CommentNode:
+		default:
+			return false
+		}
+	}
+	words := len(strings.Fields(textOf(n)))
+	return text > 0 && words <= 30 && linked*2 < text
+}
+
+// elementSibling returns n's nearest element sibling before (dir < 0) or
+// after it.
+func elementSibling(n *html.Node, dir int) *html.Node {
+	for {
+		if dir < 0 {
+			n = n.PrevSibling
+		} else {
+			n = n.NextSibling
+		}
+		if n == nil || n.Type == html.ElementNode {
+			return n
+		}
+	}
+}
+
+// unwrapCustomInline replaces custom elements (tag names with a hyphen,
+// "<hl-trusted-source>") inside running text with their children:
+// trafilatura drops tags it does not know, and with them a citation
+// number or a linked phrase of the sentence.
+func unwrapCustomInline(doc *html.Node) {
+	var found []*html.Node
+	var walk func(n *html.Node, inText bool)
+	walk = func(n *html.Node, inText bool) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Head, atom.Script, atom.Style:
+				return
+			case atom.P, atom.Li, atom.H2, atom.H3, atom.H4, atom.Blockquote, atom.Dd, atom.Td:
+				inText = true
+			}
+			if inText && n.DataAtom == 0 && strings.Contains(n.Data, "-") && midSentence(n) {
+				found = append(found, n)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inText)
+		}
+	}
+	walk(doc, false)
+	for _, n := range found {
+		if n.Parent == nil {
+			continue
+		}
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			n.RemoveChild(c)
+			n.Parent.InsertBefore(c, n)
+			c = next
+		}
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// midSentence reports whether n sits inside a sentence: text or inline
+// elements on both sides.
+func midSentence(n *html.Node) bool {
+	side := func(s *html.Node) bool {
+		return s != nil && (s.Type == html.TextNode && strings.TrimFunc(s.Data, unicode.IsSpace) != "" || isInline(s))
+	}
+	return side(n.PrevSibling) && side(n.NextSibling)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	nurl "net/url"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,7 +27,7 @@ func linkTexts(doc *html.Node, page *nurl.URL) map[string]bool {
 				return
 			case atom.A:
 				t := collapse(textOf(n))
-				if len(strings.Fields(t)) >= 3 && siteLink(page, attr(n, "href")) {
+				if headlineSized(t) && siteLink(page, attr(n, "href")) {
 					set[squash(t)] = true
 				}
 				return
@@ -48,7 +49,7 @@ func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brie
 	isLink := make([]bool, len(paras))
 	for i, p := range paras {
 		bare := stripLabel(p)
-		isLink[i] = len(strings.Fields(p)) >= 3 && links[squash(bare)] && (bare != p || headlineLike(p))
+		isLink[i] = headlineSized(p) && links[squash(bare)] && (bare != p || headlineLike(p))
 	}
 	// The trailing run: the longest tail of the text made only of linked
 	// headlines, each optionally followed by a short summary, with at least
@@ -164,4 +165,20 @@ func siteOf(host string) string {
 		return strings.Join(labels, ".")
 	}
 	return strings.Join(labels[len(labels)-n:], ".")
+}
+
+// headlineSized reports whether t is long enough to be a headline: three
+// words, or ten characters of a script written without spaces (Chinese,
+// Japanese, Thai).
+func headlineSized(t string) bool {
+	if len(strings.Fields(t)) >= 3 {
+		return true
+	}
+	n := 0
+	for _, r := range t {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			n++
+		}
+	}
+	return n >= 10
 }
