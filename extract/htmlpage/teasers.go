@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -47,9 +48,18 @@ func linkTexts(doc *html.Node, page *nurl.URL) map[string]bool {
 // The teasers come back as briefs.
 func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brief) {
 	isLink := make([]bool, len(paras))
+	drop := make([]bool, len(paras))
 	for i, p := range paras {
 		bare := stripLabel(p)
 		isLink[i] = headlineSized(p) && links[squash(bare)] && (bare != p || headlineLike(p))
+		// Several linked headlines run together ("A [VIDEO]|B [INSIGHT]").
+		drop[i] = !isLink[i] && i > 0 && linkCluster(p, links)
+	}
+	// A short label over removed teasers ("DON'T MISS", "Related").
+	for i := 1; i+1 < len(paras); i++ {
+		if (isLink[i+1] || drop[i+1]) && !isLink[i] && len(strings.Fields(paras[i])) <= 4 && headlineLike(paras[i]) && (teaserHint.MatchString(paras[i]) || labelHint.MatchString(paras[i])) {
+			drop[i] = true
+		}
 	}
 	// The trailing run: the longest tail of the text made only of linked
 	// headlines, each optionally followed by a short summary, with at least
@@ -82,6 +92,9 @@ func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brie
 		briefs = append(briefs, b)
 	}
 	for i := 0; i < cut; i++ {
+		if drop[i] {
+			continue
+		}
 		if isLink[i] && i > 0 {
 			add(stripLabel(paras[i]))
 			continue
@@ -105,7 +118,7 @@ func splitTeasers(paras []string, links map[string]bool) ([]string, []model.Brie
 func stripLabel(p string) string {
 	if i := strings.IndexAny(p, ":|»›"); i > 0 && i < 30 {
 		label := strings.ToLower(p[:i])
-		if teaserHint.MatchString(label) || strings.Contains(label, "lees") || strings.Contains(label, "lesen") || strings.Contains(label, "also") {
+		if teaserHint.MatchString(label) || labelHint.MatchString(label) || strings.Contains(label, "lees") || strings.Contains(label, "lesen") || strings.Contains(label, "also") {
 			return strings.TrimSpace(p[i+len(string([]rune(p[i:])[0])):])
 		}
 	}
@@ -181,4 +194,25 @@ func headlineSized(t string) bool {
 		}
 	}
 	return n >= 10
+}
+
+// labelHint matches labels that introduce a teaser inside a story beyond
+// teaserHint's: "See more:", "Watch:", "Don't miss".
+var labelHint = regexp.MustCompile(`(?i)see more|^\s*(watch|video|listen|more|also|plus|lire|leia|lea|leggi|mehr|zie ook|siehe auch)\s*$|don'?t miss|must read|ne manquez|nicht verpassen|no te pierdas|não perca|da non perdere|mis ook`)
+
+// linkCluster reports whether p is made of linked headlines run together:
+// at least two of the page's headline links, covering 80% of its letters.
+func linkCluster(p string, links map[string]bool) bool {
+	sp := squash(p)
+	if len(sp) < 30 || len(sp) > 1500 {
+		return false
+	}
+	covered, n := 0, 0
+	for l := range links {
+		if len(l) >= 15 && strings.Contains(sp, l) {
+			covered += len(l)
+			n++
+		}
+	}
+	return n >= 2 && covered*10 >= len(sp)*8
 }
