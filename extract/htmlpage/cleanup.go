@@ -271,3 +271,26 @@ func ctaStrong(p string) bool { return isCTA(p, 40) }
 
 // shortcode matches an unrendered CMS shortcode ("[button link=...]").
 var shortcode = regexp.MustCompile(`^\[/?[a-z_]+( [a-z_]+=[^\]]*)?\]`)
+
+// preferPublisherBody returns the page's JSON-LD articleBody as paragraphs
+// when the extraction holds less than half of its words: the publisher's
+// own statement of the story then beats a fragment. A truncated
+// articleBody (ending in an ellipsis) or a short one is never preferred.
+func preferPublisherBody(paras []string, body string) []string {
+	body = strings.TrimSpace(body)
+	if body == "" || strings.HasSuffix(body, "...") || strings.HasSuffix(body, "…") {
+		return paras
+	}
+	want := len(strings.Fields(body))
+	if want < 80 {
+		return paras
+	}
+	have := 0
+	for _, p := range paras {
+		have += len(strings.Fields(p))
+	}
+	if have*2 >= want {
+		return paras
+	}
+	return strings.Split(body, "\n\n")
+}

@@ -127,6 +127,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 
 	var teasers []model.Brief
 	if !e.Plain {
+		paras = preferPublisherBody(paras, meta.body)
 		paras, teasers = splitTeasers(paras, links)
 		paras = trimHead(paras, meta.titles)
 		paras = trimTail(dropAdLabels(paras))
