@@ -145,6 +145,10 @@ func (c *Clusterer) Restore(ctx context.Context, st store.Store) error {
 	}
 	ddata, dupTo, err := st.State(ctx, dedupState)
 	switch {
+	case upTo == 0:
+		// A full replay rebuilds the near-duplicate signatures too, in
+		// input order, as the original ingest saw them.
+		dupTo = 0
 	case errors.Is(err, store.ErrNotFound):
 		dupTo = 0
 	case err != nil:

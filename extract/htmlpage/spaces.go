@@ -173,7 +173,7 @@ func prunePopups(doc *html.Node) {
 			case atom.P, atom.Li, atom.H2, atom.H3, atom.Blockquote, atom.Dd:
 				inText = true
 			}
-			if inText && !isLinkOnly(n) && (popupHint.MatchString(attr(n, "class")+" "+attr(n, "id")) || hiddenStyle(n)) {
+			if inText && !isLinkOnly(n) && (popupHint.MatchString(attr(n, "class")+" "+attr(n, "id")) && !hasPopupInside(n) || hiddenStyle(n)) {
 				drop = append(drop, n)
 				return
 			}
@@ -188,6 +188,18 @@ func prunePopups(doc *html.Node) {
 			n.Parent.RemoveChild(n)
 		}
 	}
+}
+
+// hasPopupInside reports whether a popup-named element lies below n: then
+// n is the trigger wrapping the link text and its card, and only the card
+// goes.
+func hasPopupInside(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (popupHint.MatchString(attr(c, "class")+" "+attr(c, "id")) || hasPopupInside(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isLinkOnly reports whether n is a link, which keeps its text even when
