@@ -246,6 +246,11 @@ func dropAdLabels(paras []string) []string {
 // from the end and stops at the first paragraph of the story; it never
 // removes more than eight paragraphs nor the first one.
 func trimTail(paras []string) []string {
+	return paras[:len(paras)-len(trimmedTail(paras))]
+}
+
+// trimmedTail returns the paragraphs trimTail removes.
+func trimmedTail(paras []string) []string {
 	end := len(paras)
 	for i := len(paras) - 1; i > 0 && len(paras)-i <= 8; i-- {
 		p := paras[i]
@@ -259,11 +264,11 @@ func trimTail(paras []string) []string {
 		case words <= 25 && i+1 == end && ctaStrong(paras[i-1]):
 			// a blurb between two calls to action
 		default:
-			return paras[:end]
+			return paras[end:]
 		}
 		end = i
 	}
-	return paras[:end]
+	return paras[end:]
 }
 
 // ctaStrong reports whether p is a short call to action.

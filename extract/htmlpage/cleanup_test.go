@@ -223,3 +223,17 @@ func TestPreferPublisherBody(t *testing.T) {
 		t.Errorf("half-size extraction replaced")
 	}
 }
+
+func TestClosingBylineCredits(t *testing.T) {
+	page := strings.Replace(newsPage, "nieuw kabinet is. (ANP, Reuters)</p>", "nieuw kabinet is.</p><p>By Reuters</p><p>Volg ons op Twitter en Facebook.</p>", 1)
+	a, err := Extract(context.Background(), []byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Body, "Volg ons") || strings.Contains(a.Body, "By Reuters") {
+		t.Errorf("call to action left in the body: %q", a.Body)
+	}
+	if !strings.Contains(strings.Join(a.Agencies, ","), "Reuters") {
+		t.Errorf("agencies %q, want Reuters", a.Agencies)
+	}
+}

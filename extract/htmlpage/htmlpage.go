@@ -9,8 +9,11 @@
 // paragraph structure (trafilatura's plain text joins paragraphs with
 // spaces, so the body is rebuilt from its output tree), full date-times from
 // JSON-LD, Open Graph and <time> elements, image captions removed, the
-// standfirst recovered, teasers split off, and go-readability and
-// go-domdistiller candidates compared when trafilatura's text looks short.
+// standfirst recovered, teasers split off, page furniture around the story
+// trimmed (headline, byline and date lines, calls to action, advertisement
+// labels, hover cards), word boundaries kept through trafilatura's
+// trimming, and go-readability and go-domdistiller candidates compared
+// when trafilatura's text looks short.
 package htmlpage
 
 import (
@@ -35,8 +38,9 @@ var ErrNoContent = errors.New("no article text found")
 // use and safe for concurrent use.
 type Extractor struct {
 	// Plain disables Dateline's additions to go-trafilatura's text
-	// selection (the fallback comparison, standfirst recovery and teaser
-	// splitting), leaving go-trafilatura's own choice; metadata,
+	// selection (the fallback comparison, the DOM passes before it, head
+	// and tail trimming, standfirst recovery and teaser splitting),
+	// leaving go-trafilatura's own choice; metadata,
 	// paragraphs and teaser-block briefs are still produced. Used to
 	// measure what the additions bring.
 	Plain bool
@@ -44,7 +48,8 @@ type Extractor struct {
 	// headline, outside the story container, recognised because it
 	// repeats the page's meta description). By default it is recovered
 	// and becomes the Lead; with NoStandfirst the text matches
-	// schema.org's articleBody, which the AEB gold follows.
+	// schema.org's articleBody, which the AEB gold follows: a standfirst
+	// trafilatura kept is dropped too when the page marks it as one.
 	NoStandfirst bool
 	// MaxBriefs caps the briefs kept per page; 0 means 50.
 	MaxBriefs int
@@ -126,11 +131,16 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 	}
 
 	var teasers []model.Brief
+	var credits []string // from a closing byline that trimTail removes
 	if !e.Plain {
 		paras = preferPublisherBody(paras, meta.body)
 		paras, teasers = splitTeasers(paras, links)
 		paras = trimHead(paras, meta.titles)
-		paras = trimTail(dropAdLabels(paras))
+		paras = dropAdLabels(paras)
+		for _, p := range trimmedTail(paras) {
+			credits = appendUnique(credits, parseCredits(p)...)
+		}
+		paras = trimTail(paras)
 		briefs = append(teasers, briefs...)
 		if e.NoStandfirst && len(paras) > 2 {
 			if sf := markedStandfirst(doc, meta.description); sf != "" && sameText(paras[0], sf) {
@@ -173,6 +183,7 @@ func (e *Extractor) Extract(ctx context.Context, page []byte, pageURL string) (m
 	if n := len(paras); n > 1 {
 		a.Agencies = appendUnique(a.Agencies, parseCredits(paras[n-1])...)
 	}
+	a.Agencies = appendUnique(a.Agencies, credits...)
 	body := a.Lead + "\n" + a.Body
 	seen := map[string]bool{}
 	for _, b := range briefs {
