@@ -74,7 +74,8 @@ func yearFor(a time.Time, m, d, dir int) int {
 
 // weekdayFrom resolves ISO weekday wd from anchor a: dir -1 the latest on
 // or before the anchor, +1 the earliest after it, 0 the nearest (ties go
-// to the past); strict excludes the anchor day itself.
+// to the past); the anchor day itself counts as its own weekday in every
+// direction ("woensdag" in a Wednesday paper is that day) unless strict.
 func weekdayFrom(a time.Time, wd, dir int, strict bool) time.Time {
 	cur := isoWeekday(a)
 	back := (cur - wd + 7) % 7 // days back to the previous wd (0 = today)
@@ -82,7 +83,7 @@ func weekdayFrom(a time.Time, wd, dir int, strict bool) time.Time {
 	if strict && back == 0 {
 		back = 7
 	}
-	if fwd == 0 && (strict || dir > 0) {
+	if fwd == 0 && strict {
 		fwd = 7
 	}
 	switch {

@@ -199,7 +199,8 @@ func TestWeekdayFrom(t *testing.T) {
 		{"past same day", 6, -1, false, "2023-02-25"},
 		{"past strict", 6, -1, true, "2023-02-18"},
 		{"future", 1, 1, false, "2023-02-27"},
-		{"future same weekday", 6, 1, false, "2023-03-04"},
+		{"future same weekday is the day itself", 6, 1, false, "2023-02-25"},
+		{"future strict same weekday", 6, 1, true, "2023-03-04"},
 		{"nearest", 5, 0, false, "2023-02-24"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
