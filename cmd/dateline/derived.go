@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -66,26 +65,20 @@ func aliasList(as []model.Alias) string {
 }
 
 func runEntity(ctx context.Context, a *app, args []string) error {
-	fs := newFlags(a, "entity", "ID")
-	db := fs.String("db", defaultDB(), "store")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
+	o, err := parseOne(a, "entity", "entity ID", args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fmt.Errorf("%w: entity needs one ID", errUsage)
-	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	d, err := st.Entity(ctx, pos[0])
+	d, err := st.Entity(ctx, o.id)
 	if err != nil {
-		return notFound(err, "entity "+pos[0], *db)
+		return notFound(err, "entity "+o.id, o.db)
 	}
-	if *asJSON {
+	if o.asJSON {
 		return writeJSON(a.stdout, d)
 	}
 	w := a.stdout
@@ -328,30 +321,24 @@ func span(a, b model.Time) string {
 }
 
 func runStory(ctx context.Context, a *app, args []string) error {
-	fs := newFlags(a, "story", "ID")
-	db := fs.String("db", defaultDB(), "store")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
+	o, err := parseOne(a, "story", "story ID", args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fmt.Errorf("%w: story needs one ID", errUsage)
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := o.intID("story ID")
 	if err != nil {
-		return fmt.Errorf("%w: bad story ID %q", errUsage, pos[0])
+		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	s, err := st.Story(ctx, id)
 	if err != nil {
-		return notFound(err, "story "+pos[0], *db)
+		return notFound(err, "story "+o.id, o.db)
 	}
-	if *asJSON {
+	if o.asJSON {
 		return writeJSON(a.stdout, s)
 	}
 	fmt.Fprintf(a.stdout, "story %d: %s\nspan: %s  languages: %s\n\n", s.ID, s.Title, span(s.Start, s.End), strings.Join(s.Langs, ","))

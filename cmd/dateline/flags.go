@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -66,4 +67,37 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// oneArgs are the arguments of a command that shows one stored item:
+// "NAME [--db FILE] [--json] ID".
+type oneArgs struct {
+	db     string
+	asJSON bool
+	id     string
+}
+
+// parseOne parses the arguments of a command showing one item; what names
+// the item in the usage error ("article ID").
+func parseOne(a *app, name, what string, args []string) (oneArgs, error) {
+	fs := newFlags(a, name, "ID")
+	db := fs.String("db", defaultDB(), "store")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return oneArgs{}, err
+	}
+	if len(pos) != 1 {
+		return oneArgs{}, fmt.Errorf("%w: %s needs one %s", errUsage, name, what)
+	}
+	return oneArgs{db: *db, asJSON: *asJSON, id: pos[0]}, nil
+}
+
+// intID reads a numeric ID argument.
+func (o oneArgs) intID(what string) (int64, error) {
+	id, err := strconv.ParseInt(o.id, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: bad %s %q", errUsage, what, o.id)
+	}
+	return id, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -158,33 +157,27 @@ func runArticles(ctx context.Context, a *app, args []string) error {
 }
 
 func runShow(ctx context.Context, a *app, args []string) error {
-	fs := newFlags(a, "show", "ID")
-	db := fs.String("db", defaultDB(), "store")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
+	o, err := parseOne(a, "show", "article ID", args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return fmt.Errorf("%w: show needs one article ID", errUsage)
-	}
-	id, err := strconv.ParseInt(pos[0], 10, 64)
+	id, err := o.intID("article ID")
 	if err != nil {
-		return fmt.Errorf("%w: bad article ID %q", errUsage, pos[0])
+		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	art, err := st.Article(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("article %d not found in %s", id, *db)
+		return fmt.Errorf("article %d not found in %s", id, o.db)
 	}
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if o.asJSON {
 		return writeJSON(a.stdout, art)
 	}
 	printArticle(a, art)
