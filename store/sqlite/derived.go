@@ -323,8 +323,8 @@ func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		if ents[i].Aliases, err = s.aliases(ctx, ents[i].ID); err != nil {
 			return page, err
 		}
-		if ents[i].Name == "" && len(ents[i].Aliases) > 0 {
-			ents[i].Name = ents[i].Aliases[0].Text
+		if ents[i].Name == "" {
+			ents[i].Name = s.fallbackName(ctx, ents[i].ID, ents[i].Aliases)
 		}
 	}
 	page.Entities = append(page.Entities, ents...)
@@ -369,8 +369,8 @@ func (s *Store) Entity(ctx context.Context, id string) (store.EntityDetail, erro
 	if d.Aliases, err = s.aliases(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Name == "" && len(d.Aliases) > 0 {
-		d.Name = d.Aliases[0].Text
+	if d.Name == "" {
+		d.Name = s.fallbackName(ctx, d.ID, d.Aliases)
 	}
 	if d.Type == "" {
 		s.db.QueryRowContext(ctx, `SELECT type FROM mentions WHERE entity_id = ? GROUP BY type ORDER BY COUNT(*) DESC LIMIT 1`, id).Scan(&d.Type)
@@ -617,4 +617,16 @@ func (s *Store) State(ctx context.Context, name string) ([]byte, int64, error) {
 		return nil, 0, fmt.Errorf("state %s: %w", name, err)
 	}
 	return data, upTo, nil
+}
+
+// fallbackName names an entity the knowledge base does not know: its most
+// frequent alias, else (an entity seen only through role descriptions)
+// its most frequent mention text.
+func (s *Store) fallbackName(ctx context.Context, id string, aliases []model.Alias) string {
+	if len(aliases) > 0 {
+		return aliases[0].Text
+	}
+	var name string
+	_ = s.db.QueryRowContext(ctx, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, id).Scan(&name)
+	return name
 }

@@ -73,6 +73,12 @@ func testEntities(t *testing.T, s store.Store) {
 	if d.Aliases[0] != (model.Alias{Text: "Loekasjenko", Lang: "nl", Count: 2}) {
 		t.Errorf("aliases = %+v", d.Aliases)
 	}
+	put(t, s, 3, func(a *model.Article) {
+		a.Mentions = []model.Mention{{Text: "de Duitse regering", Type: model.ORG, EntityID: "Dgov", Score: 0.4}}
+	})
+	if d, err := s.Entity(ctx, "Dgov"); err != nil || d.Name != "de Duitse regering" || len(d.Aliases) != 0 {
+		t.Errorf("entity seen only through a role description: %+v, %v", d, err)
+	}
 	if _, err := s.Entity(ctx, "Qnone"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("missing entity: %v", err)
 	}
