@@ -175,10 +175,13 @@ func FuzzParse(f *testing.F) {
 		if err != nil || n == nil {
 			return
 		}
-		// the normalised form parses to the same query
-		n2, err := Parse(n.String())
-		if err != nil || n2.String() != n.String() {
-			t.Fatalf("round trip %q -> %q -> %v, %v", s, n.String(), n2, err)
+		// the normalised form parses to the same query (when it is itself
+		// within the input limit: quoting can make it longer than s)
+		if len(n.String()) <= MaxQueryLen {
+			n2, err := Parse(n.String())
+			if err != nil || n2.String() != n.String() {
+				t.Fatalf("round trip %q -> %q -> %v, %v", s, n.String(), n2, err)
+			}
 		}
 		if e, ok := FTS5(n, []string{"nl", "en"}); ok && !ftsSafe.MatchString(e) {
 			t.Fatalf("unsafe FTS5 expression %q from %q", e, s)
