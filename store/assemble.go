@@ -56,3 +56,20 @@ func StoryFrom(id int64, title string, cs []model.Cluster) model.Story {
 	sort.Strings(st.Langs)
 	return st
 }
+
+// TopFacets orders each kind's facet counts, most frequent first (ties by
+// value), and keeps the first n of each.
+func TopFacets(facets map[string][]FacetCount, n int) {
+	for k, fs := range facets {
+		sort.Slice(fs, func(i, j int) bool {
+			if fs[i].Count != fs[j].Count {
+				return fs[i].Count > fs[j].Count
+			}
+			return fs[i].Value < fs[j].Value
+		})
+		if len(fs) > n {
+			fs = fs[:n]
+		}
+		facets[k] = fs
+	}
+}

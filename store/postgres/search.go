@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -291,18 +290,7 @@ func (s *Store) facets(ctx context.Context, plan *searchPlan) (map[string][]stor
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for k, fs := range out {
-		sort.Slice(fs, func(i, j int) bool {
-			if fs[i].Count != fs[j].Count {
-				return fs[i].Count > fs[j].Count
-			}
-			return fs[i].Value < fs[j].Value
-		})
-		if len(fs) > facetValues {
-			fs = fs[:facetValues]
-		}
-		out[k] = fs
-	}
+	store.TopFacets(out, facetValues)
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
 		err := s.pool.QueryRow(ctx, `SELECT name FROM entities WHERE id = $1`, fc.Value).Scan(&fc.Label)

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -667,18 +666,7 @@ func (s *Store) facets(ctx context.Context, db *sql.DB, plan *searchPlan, low in
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	for k, fs := range out {
-		sort.Slice(fs, func(i, j int) bool {
-			if fs[i].Count != fs[j].Count {
-				return fs[i].Count > fs[j].Count
-			}
-			return fs[i].Value < fs[j].Value
-		})
-		if len(fs) > facetValues {
-			fs = fs[:facetValues]
-		}
-		out[k] = fs
-	}
+	store.TopFacets(out, facetValues)
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
 		err := s.queryRow(ctx, db, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
