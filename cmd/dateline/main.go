@@ -134,6 +134,3 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "\nRun 'dateline COMMAND -h' for a command's flags. See docs/cli.md.")
 }
-
-// errNotBuilt is returned by subcommands whose component is not wired yet.
-var errNotBuilt = errors.New("not built yet")
