@@ -191,6 +191,9 @@ func TestAnalyzerOffsetsPointIntoOriginal(t *testing.T) {
 		{"soft hyphen inside", "nl", "de ver\u00adkiezingen in Minsk", []string{"ver\u00adkiezingen", "Minsk"}},
 		{"decomposed accent", "fr", "une e\u0301le\u0300ve arrive", []string{"e\u0301le\u0300ve", "arrive"}},
 		{"english possessive", "en", "Lukashenko’s regime", []string{"Lukashenko", "regime"}},
+		// NFC expands U+FB2C to three runes, then the guillemet shrinks
+		// to one byte: both maps must compose.
+		{"nfc expansion then quote", "fr", "\ufb2c 2024 «Minsk»", []string{"\ufb2c", "2024", "Minsk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

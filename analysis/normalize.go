@@ -10,33 +10,40 @@ import (
 )
 
 // OffsetMap maps byte offsets of a filtered text back to the text it was
-// made from. A nil *OffsetMap is the identity.
+// made from. A nil *OffsetMap is the identity. Each map is monotone
+// (a later output offset never maps to an earlier input offset), and so is
+// a chain of them, which keeps tokens in order after several filters.
 type OffsetMap struct {
 	// out[i], in[i]: from output offset out[i] on, output offset o comes
 	// from input offset in[i] + (o - out[i]), capped at next in.
 	out, in []int
 	inLen   int
+	// base, when set, maps this map's input offsets further back: the map
+	// of the filter that ran before.
+	base *OffsetMap
 }
 
 // Orig returns the input offset of output offset o.
 func (m *OffsetMap) Orig(o int) int {
-	if m == nil || len(m.out) == 0 {
+	if m == nil {
 		return o
 	}
-	i := sort.Search(len(m.out), func(i int) bool { return m.out[i] > o }) - 1
-	if i < 0 {
-		return o
+	v := o
+	if len(m.out) > 0 {
+		if i := sort.Search(len(m.out), func(i int) bool { return m.out[i] > o }) - 1; i >= 0 {
+			v = m.in[i] + (o - m.out[i])
+			limit := m.inLen
+			if i+1 < len(m.in) {
+				limit = m.in[i+1]
+			}
+			v = min(v, limit)
+		}
 	}
-	v := m.in[i] + (o - m.out[i])
-	limit := m.inLen
-	if i+1 < len(m.in) {
-		limit = m.in[i+1]
-	}
-	return min(v, limit)
+	return m.base.Orig(v)
 }
 
 // then composes m (input -> mid) with next (mid -> output) into a map
-// from output to input offsets; either may be nil.
+// from output to input offsets; either may be nil. Neither is modified.
 func (m *OffsetMap) then(next *OffsetMap) *OffsetMap {
 	switch {
 	case next == nil:
@@ -44,40 +51,9 @@ func (m *OffsetMap) then(next *OffsetMap) *OffsetMap {
 	case m == nil:
 		return next
 	}
-	c := &OffsetMap{inLen: m.inLen}
-	for i := range next.out {
-		c.out = append(c.out, next.out[i])
-		c.in = append(c.in, m.Orig(next.in[i]))
-	}
-	// keep m's own breakpoints, expressed in output offsets
-	for i := range m.out {
-		mid := m.out[i]
-		j := sort.Search(len(next.in), func(j int) bool { return next.in[j] > mid }) - 1
-		if j < 0 {
-			continue
-		}
-		o := next.out[j] + (mid - next.in[j])
-		if j+1 < len(next.out) && o >= next.out[j+1] {
-			continue
-		}
-		c.out = append(c.out, o)
-		c.in = append(c.in, m.in[i])
-	}
-	idx := make([]int, len(c.out))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return c.out[idx[a]] < c.out[idx[b]] })
-	out, in := make([]int, 0, len(idx)), make([]int, 0, len(idx))
-	for _, i := range idx {
-		if n := len(out); n > 0 && out[n-1] == c.out[i] {
-			in[n-1] = min(in[n-1], c.in[i])
-			continue
-		}
-		out, in = append(out, c.out[i]), append(in, c.in[i])
-	}
-	c.out, c.in = out, in
-	return c
+	c := *next
+	c.base = m.then(next.base)
+	return &c
 }
 
 // mapBuilder records replacements while a filter copies text.
