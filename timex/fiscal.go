@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // Reporting-period and narrative references, as TimeML annotates them in
@@ -167,12 +168,68 @@ func (s *scanner) periodExpr(i int) (piece, bool) {
 	if s.is(i, "full") && s.is(i+1, "year") && s.anchored {
 		return piece{end: i + 2, typ: Date, value: fmtYear(s.anchor.Year()), articleOK: true}, true
 	}
-	return piece{}, false
+	if s.is(i, "new") && s.is(i+1, "year") && s.is(i-1, "the") && !s.toks[i].upper() && !s.toks[i+1].upper() && !s.is(i+2, "'") {
+		// "into the new year": the next year (not the holiday "New Year")
+		return s.relUnit("Y", 1, i+2, true)
+	}
+	return s.thePeriod(i)
+}
+
+// thePeriodPrep are the prepositions before "the year", "the week", "the
+// month" that make it the period the text speaks of: "for the year",
+// "the first nine months of the year", "earlier in the year".
+var thePeriodPrep = set("for", "of", "in", "during", "throughout", "through")
+
+// thePeriodStop are the words after "the year" that make it another
+// period: "the year before", "the year ended Sept. 30", "the year since
+// the attack", "the year in which".
+var thePeriodStop = set("before", "after", "since", "when", "that", "in", "to", "which", "ago", "earlier", "later", "ended", "ending",
+	"of", "-", "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "following", "prior", "between", "from")
+
+// thePeriod reads a bare "the year", "the week", "the month" after a
+// preposition (TimeML marks them as the DATE of the current period,
+// TimeBank every time): the year the sentence has named, else the
+// anchor's; the week or month of the day the text just named, else the
+// anchor's.
+func (s *scanner) thePeriod(i int) (piece, bool) {
+	w := s.word(i)
+	if w != "year" && w != "week" && w != "month" || !s.is(i-1, "the") || !thePeriodPrep[s.word(i-2)] || thePeriodStop[s.word(i+1)] ||
+		s.toks[i].upper() {
+		return piece{}, false
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].kind == kNum {
+		return piece{}, false // "the year 2000" is read elsewhere
+	}
+	if !s.anchored {
+		return piece{end: i + 1, typ: Date, value: unknown(map[string]string{"year": "Y", "week": "W", "month": "M"}[w]), articleOK: true}, true
+	}
+	t := s.anchor
+	if s.lastDay != "" && s.sent[i]-s.lastDaySent <= 1 {
+		if d, err := time.Parse("2006-01-02", s.lastDay); err == nil {
+			t = d
+		}
+	}
+	v := ""
+	switch w {
+	case "year":
+		v = fmtYear(t.Year())
+		if y, ok := s.sentYear[s.sent[i]]; ok && s.sentYearTok[s.sent[i]] < i {
+			v = fmtYear(y)
+		}
+	case "week":
+		v = fmtWeek(t)
+	case "month":
+		v = fmtYM(t.Year(), int(t.Month()))
+	}
+	return piece{end: i + 1, typ: Date, value: v, articleOK: true}, true
 }
 
 // narrativeYear reads "that year", "the following year", "the previous
 // year": relative to the last year the text named, else to the anchor.
 func (s *scanner) narrativeYear(i int) (piece, bool) {
+	if p, ok := s.narrativeDay(i); ok {
+		return p, true
+	}
 	off := 0
 	k := i
 	switch {
@@ -251,3 +308,65 @@ func (s *scanner) quarterEnded(i int) (y, q int, ok bool) {
 	mid := day(c.y, c.m, c.d).AddDate(0, 0, -45)
 	return mid.Year(), (int(mid.Month())-1)/3 + 1, true
 }
+
+// narrativeDay reads "the next day", "the following day", "the previous
+// day", "that day", "the same day", "the following week", "the
+// following month", "the previous month": relative to the last day (or
+// month) the text named, as TimeML anchors them, else to the anchor.
+// "over the next day" stays a duration.
+func (s *scanner) narrativeDay(i int) (piece, bool) {
+	if s.lx.lang != "en" {
+		return piece{}, false
+	}
+	off, k := 0, i
+	switch {
+	case s.is(i, "that") || s.is(i, "the") && s.is(i+1, "same"):
+		k = i + 1
+		if s.is(i, "the") {
+			k++
+		}
+		if !s.is(k, "day") || s.lastDay == "" {
+			return piece{}, false // "that week" is left to the anchor's rules
+		}
+	case s.is(i, "the") && (s.is(i+1, "following") || s.is(i+1, "next")):
+		off, k = 1, i+2
+	case s.is(i, "the") && (s.is(i+1, "previous") || s.is(i+1, "preceding")):
+		off, k = -1, i+2
+	default:
+		return piece{}, false
+	}
+	u := s.word(k)
+	if u != "day" && u != "week" && u != "month" || s.is(k+1, "-") || s.is(k+1, "'") || durationPrep[s.word(i-1)] {
+		return piece{}, false
+	}
+	if s.is(i+1, "next") && u != "day" {
+		return piece{}, false // "the next week": the anchor's next week, read elsewhere
+	}
+	if !s.anchored {
+		return piece{}, false
+	}
+	base := s.anchor
+	if u == "month" && s.lastMonth != "" {
+		if t, err := time.Parse("2006-01", s.lastMonth); err == nil {
+			base = t
+		}
+	} else if s.lastDay != "" {
+		if t, err := time.Parse("2006-01-02", s.lastDay); err == nil {
+			base = t
+		}
+	}
+	v := ""
+	switch u {
+	case "day":
+		v = fmtDate(base.AddDate(0, 0, off))
+	case "week":
+		v = fmtWeek(base.AddDate(0, 0, 7*off))
+	case "month":
+		v = fmtYM(base.AddDate(0, off, 0).Year(), int(base.AddDate(0, off, 0).Month()))
+	}
+	return piece{end: k + 1, typ: Date, value: v}, true
+}
+
+// durationPrep before "the next day" make it a stretch of time ("over
+// the next day or two").
+var durationPrep = set("over", "for", "within", "during", "throughout")

@@ -74,6 +74,11 @@ func (s *scanner) matchAt(i, depth int) (piece, bool) {
 			// "the end of the year", "eind van de maand"
 			p, _ := s.relUnit(code, 0, i+n+2, false)
 			try(p, true)
+		} else if w := s.word(i); (w == "earlier" || w == "later") && s.is(i+n, "in") && s.is(i+n+1, "the") {
+			// "earlier in the year": the whole phrase
+			if p, ok := s.thePeriod(i + n + 2); ok {
+				try(p, true)
+			}
 		}
 	}
 	if _, n, ok := s.lx.durMods.match(s.toks, i); ok {
@@ -560,6 +565,9 @@ func (s *scanner) weekdayExpr(i int) (piece, bool) {
 				break
 			}
 			dir := s.tense(i)
+			if w := s.word(i - 1); dir == 0 && s.lx.deadline[w] && w != "before" && w != "through" && !s.is(i+1, "'") {
+				dir = 1 // "has until Saturday to comply": a deadline lies ahead
+			}
 			if dir == 0 && s.lx.pastDefault {
 				dir = -1
 			}
@@ -765,6 +773,21 @@ func (s *scanner) count(i int) (v, n int, article, ok bool) {
 // matchAt), "anderhalf jaar", "two weeks ago", "vor zwei Wochen",
 // "jarenlang", "several years".
 func (s *scanner) durationExpr(i int) (piece, bool) {
+	if s.lx.lang == "en" {
+		if u, ok := s.lx.units[s.word(i+1)]; ok && u.plural && s.is(i, "coming") && u.code != "S" {
+			// "in coming weeks": when, like "in recent years" (TimeBank
+			// 2:1); "the coming weeks" stays a duration (durMods)
+			return piece{end: i + 2, typ: Date, value: "FUTURE_REF"}, true
+		}
+		if u, ok := s.lx.units[s.word(i)]; ok && u.plural && s.is(i-1, "the") && s.is(i+1, "ahead") && u.code != "S" {
+			// "the weeks ahead"
+			return piece{end: i + 2, typ: Duration, value: duration(-1, u.code, false), articleOK: true}, true
+		}
+		if s.is(i, "one") && s.is(i+1, "day") && modal[s.word(i-1)] {
+			// "Islam will one day be ...": some day ahead
+			return piece{end: i + 2, typ: Date, value: "FUTURE_REF"}, true
+		}
+	}
 	sign, pn, pre := s.lx.agoPre.match(s.toks, i)
 	j := i
 	if pre {
@@ -865,8 +888,14 @@ func (s *scanner) durationExpr(i int) (piece, bool) {
 	}
 	// "the nine months", "the four days": TimeML keeps the article of a
 	// counted duration inside the span.
-	return piece{end: k, typ: Duration, value: duration(n, u.code, half), durOK: true, articleOK: n >= 2 && !article}, true
+	// A singular unit after a count modifies a noun ("the two-week
+	// crisis", "the two day rally"): the article is the noun's.
+	return piece{end: k, typ: Duration, value: duration(n, u.code, half), durOK: true, articleOK: n >= 2 && !article && (u.plural || s.lx.lang != "en")}, true
 }
+
+// modal are the English auxiliaries before "one day" that make it some
+// day ahead.
+var modal = set("will", "would", "could", "may", "might", "can", "should", "ll", "shall")
 
 // fractionOf are the words after "three quarters of" that make it a
 // fraction.
@@ -899,6 +928,9 @@ func (s *scanner) clock(i int) (string, int, bool) {
 		return v, i + n, true
 	}
 	h, l, ok := s.digits(i)
+	if ok && l == 4 && h/100 < 24 && h%100 < 60 && tz[s.word(i+1)] && s.toks[i+1].upper() {
+		return fmt.Sprintf("%02d:%02d", h/100, h%100), i + 2, true // "1200 GMT", wire style
+	}
 	word := false
 	if !ok {
 		var n int
@@ -977,7 +1009,7 @@ func (s *scanner) clockExpr(i int) (piece, bool) {
 	if s.anchored {
 		date = fmtDate(s.anchor)
 	}
-	if s.lastDay != "" && s.sent[i]-s.lastDaySent <= 1 {
+	if s.recentDay(i) {
 		date = s.lastDay // the day the text just spoke of
 	}
 	kk := k
@@ -1176,7 +1208,9 @@ func (s *scanner) quarterExpr(i int) (piece, bool) {
 			y--
 		}
 	}
-	return piece{end: k, typ: Date, value: fmt.Sprintf("%s-%s%d", fmtYear(y), kind, q), articleOK: true}, true
+	// "the third-quarter loss": the article belongs to the noun
+	adjective := s.is(i+n, "-") && k == i+n+2 && k < len(s.toks) && s.toks[k].kind == kWord && !connectors[s.word(k)]
+	return piece{end: k, typ: Date, value: fmt.Sprintf("%s-%s%d", fmtYear(y), kind, q), articleOK: !adjective}, true
 }
 
 // seasonExpr reads "de zomer", "summer 2022", "the summer of 1998",
@@ -1276,7 +1310,7 @@ func (s *scanner) partExpr(i int) (piece, bool) {
 			part, ok, k = p, true, k+1
 		}
 	default:
-		if p, isPart := s.lx.partOfDay[w]; isPart && p != "NI" && s.is(i-1, "the") && partPrep[s.word(i-2)] {
+		if p, isPart := s.lx.partOfDay[w]; isPart && p != "NI" && s.is(i-1, "the") && (partPrep[s.word(i-2)] || s.is(i-2, "on") && s.is(i+1, "of")) {
 			part, ok, k = p, true, i+1
 		}
 	}
@@ -1301,7 +1335,7 @@ func (s *scanner) partExpr(i int) (piece, bool) {
 	if s.anchored {
 		date = fmtDate(s.anchor)
 	}
-	if s.lastDay != "" && s.sent[i]-s.lastDaySent <= 1 {
+	if s.recentDay(i) {
 		date = s.lastDay
 	}
 	return piece{end: k, typ: Time, value: date + "T" + part, articleOK: true}, true
@@ -1372,4 +1406,27 @@ func (s *scanner) sameClause(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// recentDay reports whether a bare time of day at token i ("at 2 p.m.",
+// "until mid-morning") falls on s.lastDay, the last day the text named:
+// when that was in this or the previous sentence, or, in a past-tense
+// sentence, when it was a day of the week before the anchor ("The final
+// on Sunday ... The match began at 2 p.m.").
+func (s *scanner) recentDay(i int) bool {
+	if s.lastDay == "" {
+		return false
+	}
+	if s.sent[i]-s.lastDaySent <= 1 {
+		return true
+	}
+	if !s.anchored || s.lx.lang != "en" || s.tense(i) >= 0 {
+		return false
+	}
+	d, err := time.Parse("2006-01-02", s.lastDay)
+	if err != nil {
+		return false
+	}
+	a := time.Date(s.anchor.Year(), s.anchor.Month(), s.anchor.Day(), 0, 0, 0, 0, time.UTC)
+	return d.Before(a) && !d.Before(a.AddDate(0, 0, -7))
 }

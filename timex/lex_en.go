@@ -88,7 +88,7 @@ func english() *lexicon {
 		adjPrev: set("a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "previously", "recently",
 			"newly", "be", "been", "being", "is", "are", "to", "not", "already", "widely", "closely", "well", "highly", "unexpected"),
 		pastDefault: true,
-		deadline:    set("by", "until", "till", "before", "effective", "payable"),
+		deadline:    set("by", "until", "till", "before", "effective", "payable", "through"),
 	}
 }
 

@@ -95,6 +95,9 @@ type scanner struct {
 	sentYearTok map[int]int // the token where sentYear was named
 	lastDay     string
 	lastDaySent int
+	// lastMonth is the last month-level (or finer) date with a known
+	// year: "the following month" goes on from it.
+	lastMonth string
 	// lastYear is the year of the last DATE with a known year; refQY and
 	// refQ the reporting quarter the text last named ("third-quarter
 	// profit"); quarterWords counts the text's words for quarters.
@@ -188,6 +191,9 @@ func (s *scanner) note(i int, p piece) {
 			s.refQY, s.refQ = y, q
 		}
 	}
+	if len(v) >= 7 && v[0] != 'X' && v[4] == '-' && v[5] >= '0' && v[5] <= '1' && v[6] != 'X' {
+		s.lastMonth = v[:7]
+	}
 	if len(v) == 10 && v[0] != 'X' && v[4] == '-' && v[7] == '-' {
 		s.lastDay, s.lastDaySent = v, s.sent[i]
 	}
@@ -275,7 +281,9 @@ func (s *scanner) cue(j int) int {
 	if _, _, ok := s.lx.future.match(s.toks, j); ok {
 		return 1
 	}
-	if s.lx.past[t.text] || s.lx.pastForm != nil && !t.upper() && s.lx.pastForm(t.text, s.word(j-1)) {
+	if s.lx.past[t.text] && !(s.lx.lang == "en" && presentPassive[s.word(j-1)] && !pastAux[t.text]) ||
+		s.lx.pastForm != nil && !t.upper() && s.lx.pastForm(t.text, s.word(j-1)) {
+		// not "are not going to be left", "is held": a participle
 		return -1
 	}
 	if s.lx.participle != nil && s.lx.participle(t.text) && !s.passive(j) && !s.lx.adjPrev[s.word(j-1)] &&
@@ -294,6 +302,13 @@ func (s *scanner) cue(j int) int {
 	}
 	return 0
 }
+
+// presentPassive are the English words before a participle that make it
+// no past tense ("to be left", "is held", "are sold").
+var presentPassive = set("be", "being", "is", "are", "am", "to", "get", "gets")
+
+// pastAux are the English past forms that stay past after any word.
+var pastAux = set("was", "were", "had", "did", "said", "told", "ago", "yesterday", "earlier", "last")
 
 // passive reports whether the sentence of token j has a passive or
 // future auxiliary ("wordt ... gevormd"), which makes a participle no
