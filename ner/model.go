@@ -281,15 +281,21 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.trans[i] = d.f32()
 	}
 	scale := d.f32()
+	// Lengths come from the input: nothing is allocated for more entries
+	// than the input has actually delivered, so a corrupt or hostile
+	// count fails at the end of the data instead of asking for gigabytes.
 	n := d.count()
-	keys := make([]uint64, n)
+	keys := make([]uint64, 0, min(n, allocHint))
 	var prev uint64
-	for i := range keys {
+	for range n {
 		prev += d.uvar()
-		keys[i] = prev
+		if d.err != nil {
+			return nil, fmt.Errorf("read ner model: features: %w", d.err)
+		}
+		keys = append(keys, prev)
 	}
-	m.index = make(map[uint64]int32, n)
-	m.w = make([]float32, n*nTags)
+	m.index = make(map[uint64]int32, len(keys))
+	m.w = make([]float32, len(keys)*nTags)
 	for i, k := range keys {
 		m.index[k] = int32(i)
 		for t := 0; t < nTags; t++ {
@@ -297,16 +303,23 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 	}
 	n = d.count()
-	m.casing = make(map[string]byte, n)
+	m.casing = make(map[string]byte, min(n, allocHint))
 	for range n {
 		k := d.str()
-		m.casing[k] = d.b()
+		c := d.b()
+		if d.err != nil {
+			break
+		}
+		m.casing[k] = c
 	}
 	n = d.count()
-	m.clusters = make(map[string]string, n)
+	m.clusters = make(map[string]string, min(n, allocHint))
 	for range n {
-		k := d.str()
-		m.clusters[k] = d.str()
+		k, v := d.str(), d.str()
+		if d.err != nil {
+			break
+		}
+		m.clusters[k] = v
 	}
 	m.gaz = d.dict()
 	if version == magic {
@@ -388,6 +401,10 @@ func (d *dec) svar() int64 {
 	return v
 }
 
+// allocHint caps the capacity reserved ahead of reading a counted list:
+// longer lists grow as their entries arrive.
+const allocHint = 1 << 12
+
 // count reads a length and bounds it, so corrupt input cannot ask for
 // absurd allocations.
 func (d *dec) count() int {
@@ -404,6 +421,15 @@ func (d *dec) str() string {
 	n := d.count()
 	if d.err != nil || n == 0 {
 		return ""
+	}
+	if n > allocHint {
+		// grow with the data actually read, not with the claimed length
+		var b strings.Builder
+		if _, err := io.CopyN(&b, d.r, int64(n)); err != nil {
+			d.err = err
+			return ""
+		}
+		return b.String()
 	}
 	p := make([]byte, n)
 	if _, err := io.ReadFull(d.r, p); err != nil {
