@@ -310,14 +310,21 @@ func runStories(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
+// span is a story's time span for tables: days, in each time's own zone
+// (the page's), one day when both ends fall on it. --json keeps the full
+// times.
 func span(a, b model.Time) string {
 	if a.IsZero() {
 		return "-"
 	}
-	if b.IsZero() || a.String() == b.String() {
-		return a.String()
+	from := a.Format("2006-01-02")
+	if b.IsZero() {
+		return from
 	}
-	return a.String() + ".." + b.String()
+	if to := b.Format("2006-01-02"); to != from {
+		return from + ".." + to
+	}
+	return from
 }
 
 func runStory(ctx context.Context, a *app, args []string) error {
