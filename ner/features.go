@@ -47,6 +47,11 @@ const (
 	fKB
 	fKBPrev
 	fKBNext
+	fRunFirst
+	fRunLast
+	fRunLen
+	fRunPrev
+	fRunNext
 )
 
 // tokInfo caches what the feature templates need of one token.
@@ -57,6 +62,10 @@ type tokInfo struct {
 	cluster                   string
 	gaz                       []string // "B-LOC", "I-PER" ...
 	kb                        []string // knowledge-base matches, same form
+	// runStart, runEnd: the capitalised run (a name candidate: capitalised
+	// words, with short connectors such as "of" or "van der" inside) that
+	// holds the token, as [runStart, runEnd); runEnd == runStart when none
+	runStart, runEnd int
 }
 
 // shapes returns the long shape ("Xxxxx-dd") and the short shape, where
@@ -200,9 +209,53 @@ func (m *Model) prepare(tokens []string, gaz, kb []Gazetteer) []tokInfo {
 		t.caseBin = m.casing[t.lower]
 		t.cluster = m.clusters[t.lower]
 	}
+	markRuns(info)
 	mark(info, tokens, gaz, func(t *tokInfo) *[]string { return &t.gaz })
 	mark(info, tokens, kb, func(t *tokInfo) *[]string { return &t.kb })
 	return info
+}
+
+// runConnectors may stand inside a name between capitalised words.
+var runConnectors = map[string]bool{
+	"of": true, "the": true, "and": true, "&": true, "for": true, "de": true, "du": true,
+	"des": true, "la": true, "le": true, "van": true, "der": true, "den": true, "het": true,
+	"voor": true, "en": true, "von": true, "und": true, "y": true, "di": true, "da": true,
+	"del": true, "al": true, "'s": true,
+}
+
+// markRuns finds the capitalised runs of a sentence.
+func markRuns(info []tokInfo) {
+	capital := func(j int) bool {
+		r, _ := utf8.DecodeRuneInString(info[j].word)
+		return unicode.IsUpper(r)
+	}
+	for i := 0; i < len(info); {
+		if !capital(i) {
+			info[i].runStart, info[i].runEnd = i, i
+			i++
+			continue
+		}
+		e := i + 1
+		for e < len(info) {
+			if capital(e) {
+				e++
+				continue
+			}
+			k := e
+			for k < len(info) && k < e+2 && runConnectors[info[k].lower] && !capital(k) {
+				k++
+			}
+			if k > e && k < len(info) && capital(k) {
+				e = k
+				continue
+			}
+			break
+		}
+		for j := i; j < e; j++ {
+			info[j].runStart, info[j].runEnd = i, e
+		}
+		i = e
+	}
 }
 
 // mark records the matches of each gazetteer in the list field picks.
@@ -345,6 +398,20 @@ func featureHashes(info []tokInfo, i int, head bool, dst []uint64) []uint64 {
 		for _, g := range info[i+1].kb {
 			add(newHash(fKBNext).str(g))
 		}
+	}
+	if n := t.runEnd - t.runStart; n >= 2 {
+		at := byte('m')
+		switch i {
+		case t.runStart:
+			at = 'f'
+		case t.runEnd - 1:
+			at = 'l'
+		}
+		add(newHash(fRunFirst).str(info[t.runStart].lower).byte(at))
+		add(newHash(fRunLast).str(info[t.runEnd-1].lower).byte(at))
+		add(newHash(fRunLen).byte(byte(min(n, 5))).byte(at))
+		add(newHash(fRunPrev).str(word(t.runStart - 1)).byte(at))
+		add(newHash(fRunNext).str(word(t.runEnd)).byte(at))
 	}
 	if t.cluster != "" {
 		for _, n := range []int{4, 8, 12, 20} {

@@ -153,3 +153,16 @@ func nameLike(tok string) bool {
 	r, _ := utf8.DecodeRuneInString(tok)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// Has reports whether d holds exactly the name tokens (of any type).
+func (d *Dict) Has(tokens []string) bool {
+	if len(tokens) == 0 {
+		return false
+	}
+	for _, m := range d.Lookup(tokens, 0) {
+		if m.Len == len(tokens) {
+			return true
+		}
+	}
+	return false
+}
