@@ -202,7 +202,8 @@ func SameForm(a, b NameForm) bool {
 	if SameKeys(a.Keys, b.Keys) {
 		return true
 	}
-	if (a.Alt != nil && SameKeys(a.Alt, b.Keys)) || (b.Alt != nil && SameKeys(a.Keys, b.Alt)) {
+	if (a.Alt != nil && SameKeys(a.Alt, b.Keys)) || (b.Alt != nil && SameKeys(a.Keys, b.Alt)) ||
+		(a.Alt != nil && b.Alt != nil && SameKeys(a.Alt, b.Alt)) {
 		return true
 	}
 	switch {

@@ -272,6 +272,7 @@ func joinable(gap string) bool {
 type fuzzyEntry struct {
 	compact string // key tokens joined without spaces
 	last    string // last key token
+	toks    []string
 	rec     int
 	demonym bool
 }
@@ -288,7 +289,7 @@ func buildFuzzy(recs []Record) map[string][]fuzzyEntry {
 		if len(c) < 4 {
 			return
 		}
-		m[c[:2]] = append(m[c[:2]], fuzzyEntry{compact: c, last: k[len(k)-1], rec: rec, demonym: dem})
+		m[c[:2]] = append(m[c[:2]], fuzzyEntry{compact: c, last: k[len(k)-1], toks: k, rec: rec, demonym: dem})
 	}
 	for i, r := range recs {
 		for _, a := range r.Aliases {
@@ -305,6 +306,39 @@ type fuzzyHit struct {
 	rec     int
 	score   float64
 	demonym bool
+}
+
+// tokenLookup finds the aliases whose first two letters are those of key
+// and that SameKeys accepts token by token (close first and last tokens,
+// the shorter name's other tokens in order in the longer one, or close
+// one-word names and one-word place names with another ending); names of
+// places and organisations must have as many tokens as key. Each hit
+// scores 0.86: below the linker's threshold, for stand-alone names.
+func (kb *KB) tokenLookup(key []string) []fuzzyHit {
+	if len(key) == 0 || len(key[0]) < 2 {
+		return nil
+	}
+	best := map[int]fuzzyHit{}
+	for _, e := range kb.fuzzy[key[0][:2]] {
+		if _, ok := best[e.rec]; ok {
+			continue
+		}
+		// Only people's names drop words (middle names, patronymics):
+		// "United States" is not "United Mexican States".
+		if len(e.toks) != len(key) && kb.recs[e.rec].Type != model.PER {
+			continue
+		}
+		if !SameKeys(key, e.toks) {
+			continue
+		}
+		best[e.rec] = fuzzyHit{e.rec, 0.86, e.demonym}
+	}
+	out := make([]fuzzyHit, 0, len(best))
+	for _, h := range best {
+		out = append(out, h)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rec < out[j].rec })
+	return out
 }
 
 // fuzzyLookup finds aliases whose compact key is within Jaro-Winkler 0.93

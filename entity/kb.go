@@ -35,6 +35,7 @@ type KB struct {
 	country map[string]int      // ISO3 -> country entity
 	fuzzy   map[string][]fuzzyEntry
 	concept map[string][]conceptEntry // concept signature -> aliases
+	stems   map[string][]fuzzyHit     // one-word place stem -> places
 }
 
 type holder struct {
@@ -141,6 +142,7 @@ func NewKB(recs []Record) *KB {
 	kb.gaz = buildGazetteer(recs)
 	kb.fuzzy = buildFuzzy(recs)
 	kb.concept = buildConceptIndex(recs)
+	kb.stems = buildStemIndex(recs)
 	return kb
 }
 
@@ -267,7 +269,10 @@ type Candidate struct {
 // best first: exact folded names, then shared keys, then (fuzzy) keys
 // within Jaro-Winkler 0.93 whose last tokens (surnames) are close too.
 // Names with translated generic parts ("Nordkorea", "Islas Caimán") that
-// match nothing so far are compared by concept form (score 0.9).
+// match nothing so far are compared by concept form (score 0.9). Last
+// come one-word place names that differ by an ending ("Serbien", score
+// 0.88) and token-by-token variants (SameKeys, score 0.86); both stay
+// below the linker's threshold of 0.9.
 func (kb *KB) Lookup(name, lang string) []Candidate {
 	seen := map[int]int{}
 	var out []Candidate
@@ -325,8 +330,23 @@ func (kb *KB) Lookup(name, lang string) []Candidate {
 			add(c.rec, c.score, c.demonym)
 		}
 	}
+	if len(out) == 0 {
+		for _, c := range kb.stemLookup(lk) {
+			add(c.rec, c.score, c.demonym)
+		}
+	}
 	if alt := altKeys(name, lang); len(out) == 0 && alt != nil {
 		for _, c := range kb.fuzzyLookup(alt) {
+			add(c.rec, c.score, c.demonym)
+		}
+	}
+	if len(out) == 0 {
+		for _, c := range kb.tokenLookup(lk) {
+			add(c.rec, c.score, c.demonym)
+		}
+	}
+	if alt := altKeys(name, lang); len(out) == 0 && alt != nil {
+		for _, c := range kb.tokenLookup(alt) {
 			add(c.rec, c.score, c.demonym)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // characters other than letters and digits replaced by one space. It is
 // the form in which surface names are compared exactly.
 func Fold(s, lang string) string {
-	s = Romanize(s, lang)
+	s = hacek.Replace(Romanize(s, lang))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
@@ -21,7 +21,7 @@ func Fold(s, lang string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == '\'' || r == '’' || r == 'ʹ' || r == 'ʺ' || r == '`':
+		case r == '\'' || r == '’' || r == 'ʹ' || r == 'ʺ' || r == 'ʼ' || r == '`':
 			continue // apostrophes and primes join: d'Estaing -> destaing
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if sp, ok := special[r]; ok {
@@ -44,6 +44,12 @@ var special = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l",
 	'đ': "d", 'Đ': "d", 'ı': "i", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'ð': "d",
 }
+
+// hacek spells out, before diacritics are dropped, the háček letters of
+// Czech, Slovak, Croatian, Slovenian, Latvian and Lithuanian and Polish ż:
+// they write the sounds English romanisations write sh, ch, zh
+// ("Lukašenko", "Prigożyn").
+var hacek = strings.NewReplacer("š", "sh", "Š", "Sh", "č", "ch", "Č", "Ch", "ž", "zh", "Ž", "Zh", "ż", "zh", "Ż", "Zh")
 
 // rewrite is one spelling rule: a letter group and what it becomes.
 type rewrite struct{ from, to string }
@@ -71,7 +77,7 @@ var langRules = map[string][]rewrite{
 // y/j/i, ph/f, tz/ts).
 var commonRules = []rewrite{
 	{"shch", "sh"}, {"sch", "sh"}, {"tch", "ch"}, {"ck", "k"}, {"ph", "f"}, {"th", "t"}, {"tz", "ts"},
-	{"x", "ks"}, {"q", "k"}, {"w", "v"}, {"y", "i"}, {"j", "i"}, {"dzh", "i"},
+	{"x", "ks"}, {"q", "k"}, {"w", "v"}, {"y", "i"}, {"j", "i"}, {"dzh", "i"}, {"zh", "i"}, {"ou", "u"},
 }
 
 // Key returns the matching key of a name in lang: its folded tokens
@@ -97,11 +103,20 @@ func KeyTokens(name, lang string) []string {
 		return nil
 	}
 	toks := strings.Fields(f)
+	out := toks[:0]
 	for i, t := range toks {
-		toks[i] = keyToken(t, lang)
+		// The Arabic article inside a name is written al, el, ul or
+		// not at all: "Nuri al-Maliki", "Muammar el-Qaddafi".
+		if i > 0 && i < len(toks)-1 && arabicArticle[t] {
+			continue
+		}
+		out = append(out, keyToken(t, lang))
 	}
-	return toks
+	return out
 }
+
+// arabicArticle holds the spellings of the Arabic article as a word.
+var arabicArticle = map[string]bool{"al": true, "el": true, "ul": true}
 
 // keyToken applies the spelling rules to one folded token.
 func keyToken(t, lang string) string {
@@ -270,7 +285,7 @@ func SameKeys(ka, kb []string) bool {
 		ka, kb = kb, ka
 	}
 	if len(ka) == 1 {
-		return len(kb) == 1 && tokenClose(ka[0], kb[0])
+		return len(kb) == 1 && (tokenClose(ka[0], kb[0]) || stemClose(ka[0], kb[0]))
 	}
 	if !tokenClose(ka[0], kb[0]) || !tokenClose(ka[len(ka)-1], kb[len(kb)-1]) {
 		return false
@@ -289,7 +304,8 @@ func SameKeys(ka, kb []string) bool {
 }
 
 // tokenClose compares two key tokens: initials match words they begin,
-// short tokens must be equal, longer ones Jaro-Winkler >= 0.9.
+// short tokens must be equal, longer ones Jaro-Winkler >= 0.9 or, from six
+// letters, one edit (two from ten) after the same first letter.
 func tokenClose(a, b string) bool {
 	if a == b {
 		return true
@@ -300,7 +316,61 @@ func tokenClose(a, b string) bool {
 	if len(a) < 5 || len(b) < 5 {
 		return false
 	}
-	return JaroWinkler(a, b) >= 0.9
+	if JaroWinkler(a, b) >= 0.9 {
+		return true
+	}
+	// One edit (two for words of ten letters or more) after a shared
+	// first letter: "dmitri"/"dimitri", "prigoin"/"prigosin".
+	if !sameInitial(a[0], b[0]) || len(a) < 6 || len(b) < 6 {
+		return false
+	}
+	lim := 1
+	if len(a) >= 10 && len(b) >= 10 {
+		lim = 2
+	}
+	return editDistance(a, b, lim) <= lim
+}
+
+// sameInitial reports whether two first letters may spell one sound:
+// equal, or s and z (German reads initial s as z: "Sergej", "Selenskyj").
+func sameInitial(a, b byte) bool {
+	return a == b || (a == 's' || a == 'z') && (b == 's' || b == 'z')
+}
+
+// editDistance returns the optimal-string-alignment distance of a and b
+// (insertions, deletions, substitutions and swaps of neighbours), or
+// lim+1 when it is larger than lim.
+func editDistance(a, b string, lim int) int {
+	if d := len(a) - len(b); d > lim || -d > lim {
+		return lim + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			best = min(best, v)
+		}
+		if best > lim {
+			return lim + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
 }
 
 // equalJoined reports whether a and b spell the same string without

@@ -21,6 +21,8 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 	keysOnly := fs.Bool("keys-only", false, "decide with name keys alone, without the knowledge base")
 	build := fs.String("build", "", "build the test set from ../shared/data and testdata/names/heldout.tsv into this file, then exit")
 	shared := fs.String("shared", filepath.Join("..", "shared", "data"), "shared data folder (with --build)")
+	half := fs.String("half", "", "score one half of the groups only: even (for tuning) or odd (held out)")
+	errs := fs.Int("errors", 0, "print up to this many wrong decisions per kind and language pair, with counts")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -48,6 +50,15 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	switch *half {
+	case "":
+	case "even":
+		set = nameseval.Half(set, 0)
+	case "odd":
+		set = nameseval.Half(set, 1)
+	default:
+		return fmt.Errorf("%w: --half must be even or odd", errUsage)
+	}
 	kb, err := entity.Embedded()
 	if err != nil {
 		return err
@@ -55,6 +66,10 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 	var m nameseval.Matcher = nameseval.NewKBMatcher(kb, set, *holdout)
 	if *keysOnly {
 		m = nameseval.NewKeyMatcher(set)
+	}
+	if *errs > 0 {
+		printNameMistakes(a, nameseval.Mistakes(ctx, set, m), *errs)
+		return nil
 	}
 	res := nameseval.Score(ctx, set, m)
 	if *asJSON {
@@ -82,6 +97,41 @@ func runEvalNames(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	return nil
+}
+
+// printNameMistakes prints wrong decisions grouped by kind (FN, FP) and
+// language pair, the largest groups first, with up to n examples each.
+func printNameMistakes(a *app, ms []nameseval.Mistake, n int) {
+	type bucket struct {
+		key string
+		ms  []nameseval.Mistake
+	}
+	idx := map[string]int{}
+	var bs []bucket
+	for _, m := range ms {
+		la, lb := m.A.Lang, m.B.Lang
+		if la > lb {
+			la, lb = lb, la
+		}
+		k := m.Kind + " " + la + "-" + lb
+		i, ok := idx[k]
+		if !ok {
+			i = len(bs)
+			idx[k] = i
+			bs = append(bs, bucket{key: k})
+		}
+		bs[i].ms = append(bs[i].ms, m)
+	}
+	sort.SliceStable(bs, func(i, j int) bool { return len(bs[i].ms) > len(bs[j].ms) })
+	for _, b := range bs {
+		fmt.Fprintf(a.stdout, "%s: %d\n", b.key, len(b.ms))
+		for i, m := range b.ms {
+			if i == n {
+				break
+			}
+			fmt.Fprintf(a.stdout, "  %-36q %-36q %s|%s %s\n", m.A.Text, m.B.Text, m.A.Source, m.B.Source, m.A.Group)
+		}
+	}
 }
 
 // runKB handles `kb build` (regenerate the embedded knowledge base) and

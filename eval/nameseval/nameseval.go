@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"strings"
@@ -201,4 +202,48 @@ func script(s string) string {
 		}
 	}
 	return "other"
+}
+
+// Mistake is one wrong decision of a Matcher: a missed pair of one group
+// (FN) or a pair of two groups called the same (FP).
+type Mistake struct {
+	Kind string // "FN" or "FP"
+	A, B Name
+}
+
+// Mistakes asks m about every pair of names in s, like Score, and returns
+// all wrong decisions in pair order.
+func Mistakes(ctx context.Context, s Set, m Matcher) []Mistake {
+	var out []Mistake
+	for i := range s {
+		if i%256 == 0 && ctx.Err() != nil {
+			break
+		}
+		for j := i + 1; j < len(s); j++ {
+			gold := s[i].Group == s[j].Group
+			if got := m.Same(i, j); got != gold {
+				kind := "FN"
+				if got {
+					kind = "FP"
+				}
+				out = append(out, Mistake{Kind: kind, A: s[i], B: s[j]})
+			}
+		}
+	}
+	return out
+}
+
+// Half returns the names of s whose group falls in one half of a fixed
+// split of the groups by an FNV-1a hash of the group id: part 0 ("even",
+// for tuning) or 1 ("odd", held out for reporting).
+func Half(s Set, part int) Set {
+	var out Set
+	for _, n := range s {
+		h := fnv.New32a()
+		h.Write([]byte(n.Group))
+		if int(h.Sum32()%2) == part {
+			out = append(out, n)
+		}
+	}
+	return out
 }
