@@ -13,7 +13,7 @@ type Config struct {
 	// Weights of the channels in the join score; zero: DefaultWeights().
 	Weights Weights
 	// Threshold is the score an article needs to join a cluster that has
-	// articles in its language (default 0.12).
+	// articles in its language (default 0.08).
 	Threshold float64
 	// CrossThreshold is the score needed to join a cluster with no article
 	// in the article's language, where only language-independent channels
@@ -57,7 +57,7 @@ func (c Config) withDefaults() Config {
 			*v = d
 		}
 	}
-	def(&c.Threshold, 0.12)
+	def(&c.Threshold, 0.08)
 	def(&c.CrossThreshold, 0.40)
 	def(&c.StoryThreshold, 0.30)
 	defd := func(v *time.Duration, d time.Duration) {
@@ -149,9 +149,12 @@ type clusterRec struct {
 }
 
 type storyRec struct {
-	ID       int64
-	Ents     []iw
-	Events   []iw
+	ID     int64
+	Ents   []iw
+	Events []iw
+	// Terms are the story's heaviest content terms (all languages): its
+	// theme within a language.
+	Terms    []iw
 	Clusters []int64
 	Langs    []string
 	First    time.Time
@@ -218,7 +221,7 @@ func (e *Engine) Add(id int64, f Features) (clusterID, storyID int64) {
 		cl = &clusterRec{ID: e.st.NextCluster, Title: f.Title, First: f.Time, Last: f.Time,
 			FirstDay: day, LastDay: day, BucketDay: undated}
 		e.st.Clusters[cl.ID] = cl
-		cl.Story = e.story(cfg, &vec, &f, day)
+		cl.Story = e.story(cfg, &vec, &f, lang, day)
 	}
 	e.join(cfg, cl, id, &vec, &f, day, keys)
 	e.st.Seen[id] = seen{cl.ID, cl.Story}
@@ -444,6 +447,7 @@ func (e *Engine) join(cfg Config, cl *clusterRec, id int64, vec *[NumChannels]iv
 	if s := e.st.Stories[cl.Story]; s != nil {
 		s.Ents = e.mergeTop(s.Ents, vec[ChEntities].ws, cfg.TopK)
 		s.Events = e.mergeTop(s.Events, vec[ChEvents].ws, cfg.TopK)
+		s.Terms = e.mergeTop(s.Terms, vec[ChTerms].ws, 2*cfg.TopK)
 		if f.Lang != "" && !slices.Contains(s.Langs, f.Lang) {
 			s.Langs = append(s.Langs, f.Lang)
 			slices.Sort(s.Langs)
@@ -609,7 +613,12 @@ const (
 // Candidates are the stories indexed under the article's central entity
 // keys (keys in more than 1% of articles are skipped), most shared first,
 // at most maxStoryCandidates.
-func (e *Engine) story(cfg Config, vec *[NumChannels]ivec, f *Features, day int64) int64 {
+func (e *Engine) story(cfg Config, vec *[NumChannels]ivec, f *Features, lang uint16, day int64) int64 {
+	generic := make([]uint32, 0, len(f.Generic))
+	for _, k := range f.Generic {
+		id, _ := e.st.Vocab.id(ChEntities, k)
+		generic = append(generic, id)
+	}
 	shared := make(map[int64]int)
 	var cbuf [storyCentral]iw
 	for _, w := range central(cbuf[:0], vec[ChEntities].ws, storyCentral) {
@@ -644,7 +653,7 @@ func (e *Engine) story(cfg Config, vec *[NumChannels]ivec, f *Features, day int6
 		if day != undated && s.LastDay != undated && day-s.LastDay > win {
 			continue
 		}
-		sc := storyScore(vec, s)
+		sc := storyScore(vec, s, generic, lang)
 		if sc >= cfg.StoryThreshold && (best == nil || sc > bestScore || (sc == bestScore && s.ID < best.ID)) {
 			best, bestScore = s, sc
 		}
@@ -671,33 +680,66 @@ func (e *Engine) tooCommon(c Channel, id uint32, share float64) bool {
 	return n >= 1000 && float64(e.st.Vocab.DF[c][id]) > share*float64(n)
 }
 
-// storyScore compares a new cluster's first article with a story by their
-// central actors: at least storyShared of the heaviest entity keys must be
-// shared, then the cosine of the entity vectors (with event keys when both
-// have them) decides.
-func storyScore(vec *[NumChannels]ivec, s *storyRec) float64 {
+// storyScore compares a new cluster's first article with a story. The
+// two must share central actors: at least storyShared of the heaviest
+// entity keys, one of them not a generic actor (a country, its capital or
+// government: Features.Generic), so that a shared government does not
+// chain unrelated news of one country. They must share a theme or a
+// relation: an event key (event type and dyad, or the dyad), or content
+// terms in the article's language (cosine at least storyTermMin). Their
+// main dyads must not conflict. Then the cosine of the entity vectors
+// (with event keys when both have them) decides.
+func storyScore(vec *[NumChannels]ivec, s *storyRec, generic []uint32, lang uint16) float64 {
 	var abuf, bbuf [storyCentral]iw
 	a := central(abuf[:0], vec[ChEntities].ws, storyCentral)
 	b := central(bbuf[:0], s.Ents, storyCentral)
-	shared := 0
+	shared, specific := 0, 0
 	for _, x := range a {
 		for _, y := range b {
 			if x.K == y.K {
 				shared++
+				if !slices.Contains(generic, x.K) {
+					specific++
+				}
 			}
 		}
 	}
-	if shared < storyShared {
+	if shared < storyShared || specific == 0 {
 		return 0
 	}
 	if iclassConflict(vec[ChEvents].ws, s.Events, classMain) {
 		return 0 // the story is about another pair of countries
+	}
+	if !storyTheme(vec, s, lang) {
+		return 0
 	}
 	sc := icosine(vec[ChEntities], ivec{s.Ents, l2(s.Ents)})
 	if len(s.Events) > 0 && len(vec[ChEvents].ws) > 0 {
 		sc = 0.8*sc + 0.2*icosine(vec[ChEvents], ivec{s.Events, l2(s.Events)})
 	}
 	return sc
+}
+
+// storyTermMin is the cosine of content terms (within the article's
+// language) that counts as a shared theme between an article and a story.
+const storyTermMin = 0.05
+
+// storyTheme reports whether an article and a story share a theme or a
+// relation: an event key, or content terms in the article's language.
+func storyTheme(vec *[NumChannels]ivec, s *storyRec, lang uint16) bool {
+	if _, n := idot(vec[ChEvents].ws, s.Events); n > 0 {
+		return true
+	}
+	tv := vec[ChTerms]
+	if tv.norm == 0 || lang == 0 {
+		return false
+	}
+	n := classNorm(s.Terms, lang)
+	if n == 0 {
+		return false
+	}
+	d, _ := idot(tv.ws, s.Terms)
+	return d/(tv.norm*n) >= storyTermMin
 }
 
 func l2(ws []iw) float64 {

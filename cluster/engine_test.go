@@ -327,3 +327,45 @@ func TestVocabHashCollision(t *testing.T) {
 		t.Errorf("term class: langs %v, class %d", v.Langs, v.Class[ChTerms][b])
 	}
 }
+
+func TestGenericActorsDoNotChainStories(t *testing.T) {
+	gov, deu, ber, fra, mac, par, scholz := "DEU-gov", "Q183", "Q64", "Q142", "Q3052772", "Q90", "Q61053"
+	ents := []model.Entity{{ID: gov, Kind: "gov"}, {ID: deu, Kind: "country"}, {ID: ber, Kind: "capital"},
+		{ID: fra, Kind: "country"}, {ID: par, Kind: "capital"}, {ID: mac, Kind: "person"}, {ID: scholz, Kind: "person"}}
+	relief := &model.Article{Lang: "de", Title: "Bundesregierung plant Entlastungspaket für Pendler",
+		Lead:      "Die Bundesregierung will Pendler mit einem neuen Entlastungspaket unterstützen. Das kündigte der Finanzminister in Berlin an.",
+		Body:      "Das Paket soll rund zwei Milliarden Euro kosten. Die Opposition kritisierte die Pläne.",
+		Published: day("2024-05-01T09:00:00Z"), // outside the cluster window: only the story rule decides
+		Mentions:  []model.Mention{mention("Bundesregierung", "ORG", gov, 0), mention("Bundesregierung", "ORG", gov, 55), mention("Berlin", "LOC", ber, 150)},
+		Entities:  ents,
+	}
+	summit := &model.Article{Lang: "de", Title: "Kanzler reist zu Gipfel mit Macron nach Paris",
+		Lead:      "Der Kanzler trifft den französischen Präsidenten Emmanuel Macron im Élysée; die Bundesregierung in Berlin erwartet Gespräche über die Ukraine.",
+		Body:      "Scholz und Macron wollen eine gemeinsame Erklärung vorlegen.",
+		Published: day("2024-05-16T09:00:00Z"),
+		Mentions: []model.Mention{mention("Macron", "PER", mac, 40), mention("Paris", "LOC", par, 55),
+			mention("Macron", "PER", mac, 110), mention("Bundesregierung", "ORG", gov, 130), mention("Berlin", "LOC", ber, 150), mention("Scholz", "PER", scholz, 220)},
+		Entities: ents,
+	}
+	followUp := &model.Article{Lang: "de", Title: "Macron und Scholz einigen sich in Paris auf Erklärung",
+		Lead:      "Nach dem Gipfel im Élysée legten Macron und Scholz eine gemeinsame Erklärung vor.",
+		Body:      "Die Bundesregierung begrüßte die Erklärung zur Ukraine.",
+		Published: day("2024-05-20T09:00:00Z"),
+		Mentions: []model.Mention{mention("Macron", "PER", mac, 0), mention("Scholz", "PER", scholz, 11), mention("Paris", "LOC", par, 41),
+			mention("Macron", "PER", mac, 80), mention("Scholz", "PER", scholz, 91), mention("Bundesregierung", "ORG", gov, 140)},
+		Entities: ents,
+	}
+	if f := Extract(relief); len(f.Generic) != 2 {
+		t.Fatalf("generic keys = %v, want the government and the capital", f.Generic)
+	}
+	var e Engine
+	c1, s1 := e.Add(1, Extract(relief))
+	c2, s2 := e.Add(2, Extract(summit))
+	c3, s3 := e.Add(3, Extract(followUp))
+	if c1 == c2 || s1 == s2 {
+		t.Errorf("relief package (cluster %d, story %d) and summit (cluster %d, story %d): want different stories", c1, s1, c2, s2)
+	}
+	if c3 == c2 || s3 != s2 {
+		t.Errorf("summit (cluster %d, story %d) and its follow-up (cluster %d, story %d): want another event of the same story", c2, s2, c3, s3)
+	}
+}

@@ -55,6 +55,10 @@ type Features struct {
 	Grams []Weighted `json:"grams,omitempty"`
 	// Terms are the analysed content terms, "lang:stem".
 	Terms []Weighted `json:"terms,omitempty"`
+	// Generic lists the entity keys of generic actors (countries,
+	// capitals, governments, armed forces, news agencies and media),
+	// sorted: they alone do not make two events one story.
+	Generic []string `json:"generic,omitempty"`
 }
 
 // Salience boosts: a name or term in the title counts more than one in the
@@ -93,7 +97,7 @@ func Extract(a *model.Article) Features {
 	for _, en := range a.Entities {
 		kinds[en.ID] = en.Kind
 	}
-	ents, places, grams := bag{}, bag{}, bag{}
+	ents, places, grams, generic := bag{}, bag{}, bag{}, bag{}
 	for _, m := range a.Mentions {
 		w := boost(m.Start)
 		key := m.EntityID
@@ -109,6 +113,9 @@ func Extract(a *model.Article) Features {
 			key = "k:" + nk
 		}
 		ents.add(key, ew)
+		if genericKind(kinds[m.EntityID]) {
+			generic.add(key, 1)
+		}
 		if m.Type == model.LOC {
 			places.add(key, w)
 		}
@@ -211,6 +218,9 @@ func Extract(a *model.Article) Features {
 
 	f.Entities, f.Places, f.Dates = ents.sorted(), places.sorted(), dates.sorted()
 	f.Events, f.Numbers, f.Grams, f.Terms = evs.sorted(), nums.sorted(), grams.sorted(), terms.sorted()
+	for _, w := range generic.sorted() {
+		f.Generic = append(f.Generic, w.Key)
+	}
 	return f
 }
 
@@ -320,6 +330,19 @@ func kindPrior(kind string) float64 {
 		return agencyPrior
 	}
 	return 1
+}
+
+// genericKind reports whether an entity kind names a generic actor: a
+// country, its capital, its government or armed forces, a news agency or
+// medium. Such actors appear in unrelated news of one country ("the
+// German government" plans a relief package; the German chancellor visits
+// Paris), so a story needs more than them in common.
+func genericKind(kind string) bool {
+	switch kind {
+	case "country", "capital", "gov", "mil", "agency", "media":
+		return true
+	}
+	return false
 }
 
 // Kind priors (tuned on ECB+ with the pipeline's annotation): countries

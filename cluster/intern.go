@@ -38,6 +38,7 @@ const (
 	classEvMonth = 2 // "M:02-28"
 	classEvWeek  = 3 // "W:2"
 	classDay     = 4 // "XXXX-02-28"
+	classYear    = 5 // "2023"
 )
 
 // classMain marks main-dyad event keys ("!BLR-CHN", ChEvents).
@@ -185,6 +186,8 @@ func (v *vocab) keyClass(c Channel, key string) uint16 {
 			return classEvWeek
 		case strings.HasPrefix(key, "XXXX-"):
 			return classDay
+		case isYearKey(key):
+			return classYear
 		}
 	case ChEvents:
 		if strings.HasPrefix(key, mainDyadPrefix) {
@@ -415,6 +418,9 @@ func icompare(va, vb *[NumChannels]ivec, lang uint16, sameLang bool) Similarity 
 	sim.EventTime = ieventTime(da, db)
 	sim.EventDayConflict = sim.EventTime == EventTimeConflict
 	sim.MainDyadConflict = iclassConflict(va[ChEvents].ws, vb[ChEvents].ws, classMain)
+	sim.ActorConflict = ihasExclusive(va[ChEntities].ws, vb[ChEntities].ws) &&
+		ihasExclusive(vb[ChEntities].ws, va[ChEntities].ws)
+	sim.YearConflict = iclassConflict(da, db, classYear)
 	if sim.EventTime == EventTimeAgree {
 		sim.SharedDay = true
 	} else if _, _, n := classShared(da, db, classDay); n > 0 {
@@ -438,3 +444,20 @@ func byWeight(a, b iw) int {
 
 // byID orders interned keys by ID.
 func byID(a, b iw) int { return cmp.Compare(a.K, b.K) }
+
+// ihasExclusive reports whether one of the salient keys of a (its
+// exclusiveTop heaviest, each weighing at least exclusiveFrac of the
+// heaviest) is missing from b altogether.
+func ihasExclusive(a, b []iw) bool {
+	var buf [exclusiveTop]iw
+	top := central(buf[:0], a, exclusiveTop)
+	for _, w := range top {
+		if w.W < exclusiveFrac*top[0].W {
+			break
+		}
+		if _, ok := slices.BinarySearchFunc(b, w.K, func(x iw, k uint32) int { return cmp.Compare(x.K, k) }); !ok {
+			return true
+		}
+	}
+	return false
+}

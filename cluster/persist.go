@@ -13,8 +13,9 @@ import (
 
 // snapshotVersion is written first in every snapshot; Restore refuses
 // others (the caller rebuilds the state by replaying the articles).
-// Version 2: interned feature keys.
-const snapshotVersion = 2
+// Version 2: interned feature keys. Version 3: year keys have their own
+// class (YearConflict), stories keep their central terms.
+const snapshotVersion = 3
 
 // Snapshot writes the Engine's whole state (rarity statistics, open
 // clusters and stories, index, placed articles, ID counters) as a gzipped

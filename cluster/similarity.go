@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -172,6 +173,13 @@ type Similarity struct {
 	// countries and no such pair of countries in common: they report
 	// different events.
 	MainDyadConflict bool
+	// ActorConflict says each side has a salient actor (one of its two
+	// heaviest entity keys) that the other lacks altogether: two events of
+	// one kind with different participants (the same champion against
+	// another challenger).
+	ActorConflict bool
+	// YearConflict says both sides name years and share none.
+	YearConflict bool
 	// SharedDay says both sides name a common day (an event day or a
 	// mentioned date, with or without its year).
 	SharedDay bool
@@ -228,6 +236,9 @@ func compareVectors(va, vb [NumChannels]vector, lang string, sameLang bool) Simi
 	sim.EventTime = eventTime(va[ChDates].ws, vb[ChDates].ws)
 	sim.EventDayConflict = sim.EventTime == EventTimeConflict
 	sim.MainDyadConflict = prefixConflict(va[ChEvents].ws, vb[ChEvents].ws, mainDyadPrefix)
+	sim.ActorConflict = hasExclusive(va[ChEntities].ws, vb[ChEntities].ws) &&
+		hasExclusive(vb[ChEntities].ws, va[ChEntities].ws)
+	sim.YearConflict = yearConflict(va[ChDates].ws, vb[ChDates].ws)
 	sim.SharedDay = sim.EventTime == EventTimeAgree || shares(va[ChDates].ws, vb[ChDates].ws, "XXXX-") ||
 		shares(va[ChDates].ws, vb[ChDates].ws, "M:")
 	return sim
@@ -342,6 +353,12 @@ func (w Weights) Score(s Similarity) float64 {
 	if s.MainDyadConflict {
 		sc *= mainDyadConflictFactor
 	}
+	if s.ActorConflict {
+		sc *= actorConflictFactor
+	}
+	if s.YearConflict {
+		sc *= yearConflictFactor
+	}
 	return sc
 }
 
@@ -360,7 +377,72 @@ func (w Weights) Score(s Similarity) float64 {
 const (
 	dateConflictFactor     = 0.5
 	eventDayConflictFactor = 0.4
-	eventTimeUnknownFactor = 0.35
+	eventTimeUnknownFactor = 0.18
 	untimedFactor          = 0.7
 	mainDyadConflictFactor = 0.6
+	actorConflictFactor    = 0.8
+	yearConflictFactor     = 0.35
 )
+
+// The salient actors of an article or cluster for ActorConflict: its
+// exclusiveTop heaviest entity keys that weigh at least exclusiveFrac of
+// the heaviest.
+const (
+	exclusiveTop  = 2
+	exclusiveFrac = 0.3
+)
+
+// hasExclusive is ihasExclusive on string keys.
+func hasExclusive(a, b []Weighted) bool {
+	top := make([]Weighted, 0, exclusiveTop+1)
+	for _, w := range a {
+		top = append(top, w)
+		sort.SliceStable(top, func(i, j int) bool {
+			if top[i].W != top[j].W {
+				return top[i].W > top[j].W
+			}
+			return top[i].Key < top[j].Key
+		})
+		if len(top) > exclusiveTop {
+			top = top[:exclusiveTop]
+		}
+	}
+	for _, w := range top {
+		if w.W < exclusiveFrac*top[0].W {
+			break
+		}
+		i := sort.Search(len(b), func(i int) bool { return b[i].Key >= w.Key })
+		if i == len(b) || b[i].Key != w.Key {
+			return true
+		}
+	}
+	return false
+}
+
+// yearConflict reports whether both date vectors name years (four-digit
+// keys) and share none.
+func yearConflict(a, b []Weighted) bool {
+	var ya, yb []string
+	for _, w := range a {
+		if isYearKey(w.Key) {
+			ya = append(ya, w.Key)
+		}
+	}
+	for _, w := range b {
+		if isYearKey(w.Key) {
+			yb = append(yb, w.Key)
+		}
+	}
+	if len(ya) == 0 || len(yb) == 0 {
+		return false
+	}
+	for _, y := range ya {
+		if slices.Contains(yb, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// isYearKey reports whether a date key is a year ("2023").
+func isYearKey(k string) bool { return len(k) == 4 }

@@ -58,6 +58,8 @@ func runEvalCluster(ctx context.Context, a *app, args []string) error {
 	data := fs.String("data", "../shared/data/cluster-ecbplus", "ECB+ folder (topic folders of CAT XML files)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	fallback := fs.Bool("fallback", false, "annotate with the built-in fallback instead of the pipeline's stages")
+	annotations := fs.String("annotations", "", "cache of the annotated documents (JSON): read when it exists, else written")
+	errorsOut := fs.Bool("errors", false, "list the clusters and the gold sub-topics they mix or split (error analysis)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -65,14 +67,13 @@ func runEvalCluster(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	ann, done, err := clusterAnnotator(ctx, a, *fallback)
+	arts, err := ecbArticles(ctx, a, docs, *fallback, *annotations)
 	if err != nil {
 		return err
 	}
-	defer done()
-	r, err := clustereval.EvalECB(ctx, docs, ann, cluster.Config{})
-	if err != nil {
-		return err
+	r, pl := clustereval.ClusterECB(docs, arts, cluster.Config{})
+	if *errorsOut {
+		writeECBErrors(a.stdout, docs, pl)
 	}
 	if *asJSON {
 		return writeJSON(a.stdout, map[string]any{

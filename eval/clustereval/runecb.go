@@ -57,17 +57,45 @@ func ArticleOf(d ECBDoc) *model.Article {
 // EvalECB clusters the documents in StreamOrder with a fresh Engine of the
 // given Config, each annotated by ann, and scores the clusters.
 func EvalECB(ctx context.Context, docs []ECBDoc, ann Annotator, cfg cluster.Config) (ECBResult, error) {
-	eng := cluster.Engine{Config: cfg}
-	order := StreamOrder(docs)
-	pred := make([]int, len(docs))
-	story := make([]int, len(docs))
-	for n, i := range order {
+	arts, err := AnnotateECB(ctx, docs, ann)
+	if err != nil {
+		return ECBResult{}, err
+	}
+	r, _ := ClusterECB(docs, arts, cfg)
+	return r, nil
+}
+
+// AnnotateECB returns the articles of the documents (ArticleOf), each
+// annotated by ann, in the documents' order.
+func AnnotateECB(ctx context.Context, docs []ECBDoc, ann Annotator) ([]*model.Article, error) {
+	arts := make([]*model.Article, len(docs))
+	for _, i := range StreamOrder(docs) {
 		a := ArticleOf(docs[i])
 		if err := ann(ctx, a); err != nil {
-			return ECBResult{}, fmt.Errorf("annotate %s: %w", docs[i].Name, err)
+			return nil, fmt.Errorf("annotate %s: %w", docs[i].Name, err)
 		}
-		c, s := eng.Add(int64(n+1), cluster.Extract(a))
+		arts[i] = a
+	}
+	return arts, nil
+}
+
+// ECBPlacement is where one document went.
+type ECBPlacement struct {
+	Cluster, Story int
+}
+
+// ClusterECB clusters already annotated articles (arts[i] is docs[i]) in
+// StreamOrder with a fresh Engine and scores the clusters. It also
+// returns each document's placement, for error analysis.
+func ClusterECB(docs []ECBDoc, arts []*model.Article, cfg cluster.Config) (ECBResult, []ECBPlacement) {
+	eng := cluster.Engine{Config: cfg}
+	pred := make([]int, len(docs))
+	story := make([]int, len(docs))
+	pl := make([]ECBPlacement, len(docs))
+	for n, i := range StreamOrder(docs) {
+		c, s := eng.Add(int64(n+1), cluster.Extract(arts[i]))
 		pred[i], story[i] = int(c), int(s)
+		pl[i] = ECBPlacement{int(c), int(s)}
 	}
 	sub := make([]int, len(docs))
 	top := make([]int, len(docs))
@@ -79,7 +107,7 @@ func EvalECB(ctx context.Context, docs []ECBDoc, ann Annotator, cfg cluster.Conf
 	r.SubTopic = ClusterScores{BCubed(pred, sub), Pairwise(pred, sub)}
 	r.Topic = ClusterScores{BCubed(pred, top), Pairwise(pred, top)}
 	r.StoryTopic = ClusterScores{BCubed(story, top), Pairwise(story, top)}
-	return r, nil
+	return r, pl
 }
 
 func distinct(xs []int) int {
