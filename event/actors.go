@@ -37,7 +37,7 @@ type actorHit struct {
 var preps = map[string]bool{
 	"to": true, "with": true, "in": true, "on": true, "at": true, "from": true, "by": true,
 	"against": true, "of": true, "for": true, "into": true, "toward": true, "towards": true,
-	"over": true, "between": true, "among": true, "near": true, "across": true, "than": true,
+	"over": true, "between": true, "among": true, "near": true, "across": true, "than": true, "about": true,
 	"aan": true, "met": true, "naar": true, "voor": true, "tegen": true, "door": true,
 	"van": true, "uit": true, "bij": true, "op": true, "tussen": true, "te": true, "namens": true,
 	// attribution: "volgens Belta", "according to reports"
@@ -344,7 +344,8 @@ func canJoin(toks []token, p, h actorHit) bool {
 var quantNouns = map[string]bool{"group": true, "groups": true, "number": true, "thousands": true,
 	"hundreds": true, "dozens": true, "tens": true, "millions": true, "members": true, "some": true,
 	"many": true, "most": true, "several": true, "delegation": true, "band": true, "batch": true,
-	"patch": true, "contingent": true, "team": true, "supporters": true, "followers": true, "loyalists": true,
+	"patch": true, "contingent": true, "inhabitants": true, "residents": true, "citizens": true,
+	"villagers": true, "people": true, "population": true, "inwoners": true, "bewoners": true, "team": true, "supporters": true, "followers": true, "loyalists": true,
 	"aanhangers": true,
 	"groep":      true, "duizenden": true, "honderden": true, "tientallen": true, "leden": true, "delegatie": true}
 
@@ -355,6 +356,8 @@ func governing(toks []token, h actorHit, isVerb func(string) bool) string {
 	for k := h.i - 1; k >= 0 && k >= h.i-5; k-- {
 		t := toks[k]
 		switch {
+		case t.low == "about" && k+1 < len(toks) && toks[k+1].word && toks[k+1].text[0] >= '0' && toks[k+1].text[0] <= '9':
+			continue // "about 200 supporters": a quantity, no preposition
 		case preps[t.low] && !(t.low == "at" && k+1 < len(toks) && (toks[k+1].low == "least" || toks[k+1].low == "most")):
 			if (t.low == "of" || t.low == "van") && k > 0 && quantNouns[toks[k-1].low] {
 				continue // "a group of Yoruba leaders": the leaders act

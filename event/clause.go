@@ -83,6 +83,21 @@ func isSubordinator(toks []token, k int) bool {
 	return false
 }
 
+// frontedAdv open a fronted adverbial phrase or clause at the start of an
+// English sentence.
+var frontedAdv = map[string]bool{"after": true, "before": true, "since": true, "following": true,
+	"during": true, "amid": true, "despite": true, "until": true}
+
+// commaAhead reports a comma in the sentence (closing a fronted phrase).
+func commaAhead(toks []token) bool {
+	for _, t := range toks {
+		if !t.word && t.text == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // zeroThat are reporting verbs that may take a complement clause without
 // "that" ("said Vietnam is committed").
 var zeroThat = map[string]bool{"said": true, "says": true, "announced": true, "declared": true,
@@ -115,6 +130,11 @@ func segments(toks []token) []segment {
 			}
 			closeAt(k)
 			cur = segment{i: k + 1, hard: t.text != ","}
+		case k == 0 && t.word && frontedAdv[t.low] && commaAhead(toks):
+			// "After Russia's invasion of Ukraine, Germany sent ...": a
+			// fronted adverbial up to the comma is no part of the main
+			// clause
+			cur.sub = true
 		case t.word && !paren && (isSubordinator(toks, k) || clauseCoord[t.low]):
 			coord := clauseCoord[t.low]
 			if k > cur.i {

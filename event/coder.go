@@ -56,6 +56,7 @@ type trigger struct {
 	host      bool
 	intent    bool
 	curated   bool
+	nominal   bool // an event noun (see rule.nominal)
 	post      int  // first token matched after the verb by a dictionary pattern (0: none)
 	speaker   bool // a "must" made it a demand by whoever says it
 }
@@ -560,6 +561,38 @@ func (c *Coder) codeTrigger(toks []token, lang string, tr trigger, hits []actorH
 			src = ms
 		}
 	}
+	if src == nil && tgt != nil && placeCountry != "" && placeCountry != tgt.country &&
+		(tr.typ == Coerce || tr.typ == Accuse && tr.mode == "investigate") {
+		// "Two Russian journalists were arrested in Minsk", "a US national
+		// has been put under investigation in Italy": with no named agent,
+		// the state where it happens arrests or investigates
+		for k := range acts {
+			if a := &acts[k]; placePreps[a.prep] && a.country == placeCountry && a.i != tgt.i {
+				src = a
+				break
+			}
+		}
+	}
+	if tr.typ == Accuse && tgt != nil && tgt.prep == "to" {
+		// "complained to the United Nations over Israeli air raids": the
+		// addressee hears the complaint, the accused is what it is about
+		for k := range acts {
+			a := &acts[k]
+			if a.i > tgt.i && (a.prep == "over" || a.prep == "about" || a.prep == "against") &&
+				a.country != "" && (src == nil || a.country != src.country) {
+				tgt = a
+				break
+			}
+		}
+	}
+	if tr.typ == Threaten && (tgt == nil || tgt.place || placePreps[tgt.prep] || tgt.i < tr.i ||
+		src != nil && tgt.country == src.country) {
+		// "threatened to ban voting if Hamas ran", "unless Israel
+		// rescinded": whoever must meet the condition is the target
+		if ct := condSubject(toks, tr, hits, isVerb); ct != nil && (src == nil || ct.country != src.country) {
+			tgt = ct
+		}
+	}
 	if pron && sc.ante != nil && !inCompl && resolvablePronoun(toks, tr) {
 		// "Hij sprak zaterdag met ...": the person of a recent event
 		switch {
@@ -653,6 +686,38 @@ func (c *Coder) codeTrigger(toks []token, lang string, tr trigger, hits []actorH
 	ev.Score = Score(ev.Type, ev.Mode)
 	ev.Confidence = clamp01(conf)
 	return ev, info, coded
+}
+
+// condWords open the condition of a threat.
+var condWords = map[string]bool{"if": true, "unless": true, "until": true, "tenzij": true, "als": true, "indien": true}
+
+// condSubject returns the subject of the condition clause that follows a
+// threat's trigger in the same sentence: the first actor after "if",
+// "unless" or "until" that no preposition governs.
+func condSubject(toks []token, tr trigger, hits []actorHit, isVerb func(string) bool) *scored {
+	c := -1
+	for k := tr.j + 1; k < len(toks); k++ {
+		if toks[k].text == "." || toks[k].text == ";" {
+			break
+		}
+		if condWords[toks[k].low] {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return nil
+	}
+	for _, h := range hits {
+		if h.i <= c || h.i > c+6 || h.country == "" {
+			continue
+		}
+		if governing(toks, h, isVerb) == "" {
+			return &scored{actorHit: h, elig: true}
+		}
+		return nil
+	}
+	return nil
 }
 
 // nonState codes are no country an agent could belong to by default.
@@ -950,15 +1015,22 @@ func spanText(toks []token, i, j int) string {
 // findTriggers lists candidate event triggers, best first: the earliest
 // trigger wins, curated rules before dictionary patterns at equal start.
 func (c *Coder) findTriggers(toks []token, lang string, inActor []bool) []trigger {
-	var out []trigger
+	var out, nom []trigger
 	for _, r := range c.lx.rules[lang] {
 		for i := range toks {
 			if inActor[i] || toks[i].hyph {
 				continue
 			}
 			if end, ok := r.matchAt(toks, i); ok {
-				out = append(out, trigger{i: i, j: end, typ: r.typ, mode: r.mode, host: r.host,
-					intent: r.intent, curated: true, rank: 10 + len(r.elems)})
+				t := trigger{i: i, j: end, typ: r.typ, mode: r.mode, host: r.host,
+					intent: r.intent, curated: true, rank: 10 + len(r.elems), nominal: r.nominal}
+				if r.nominal {
+					if nominalFrame(toks, i, end, inActor) {
+						nom = append(nom, t)
+					}
+					continue
+				}
+				out = append(out, t)
 			}
 		}
 	}
@@ -979,8 +1051,55 @@ func (c *Coder) findTriggers(toks []token, lang string, inActor []bool) []trigge
 		}
 		res = append(res, t)
 	}
-	return res
+	// event nouns come last: "Since Russia's invasion of Ukraine, Germany
+	// has sent weapons" reports the sending; but a dictionary verb on the
+	// same word used as a noun ("the arrest of", "Russia's attack on")
+	// is that event noun
+	var rest []trigger
+	for _, n := range nom {
+		if n.i > 0 && (nounDet[toks[n.i-1].low] || toks[n.i-1].low == "'s") {
+			replaced := false
+			for k := range res {
+				if res[k].i == n.i && !res[k].curated {
+					res[k] = n
+					replaced = true
+				}
+			}
+			if replaced {
+				continue
+			}
+		}
+		rest = append(rest, n)
+	}
+	return append(res, rest...)
 }
+
+// nominalFrame reports whether the event noun at tokens [i, j] has an
+// actor as its possessor ("Russia's invasion") or in a phrase opened by
+// a preposition right after it ("the arrest of two Russian journalists",
+// "talks between", "de aanval op Kyiv").
+func nominalFrame(toks []token, i, j int, inActor []bool) bool {
+	if i > 1 && toks[i-1].low == "'s" && inActor[i-2] {
+		return true
+	}
+	k := j + 1
+	if k >= len(toks) || !nominalPreps[toks[k].low] {
+		return false
+	}
+	for m := k + 1; m < len(toks) && m <= k+4; m++ {
+		if inActor[m] {
+			return true
+		}
+		if !toks[m].word || toks[m].text == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// nominalPreps open an event noun's participant phrase.
+var nominalPreps = map[string]bool{"of": true, "on": true, "against": true, "between": true, "with": true,
+	"to": true, "by": true, "from": true, "van": true, "op": true, "tegen": true, "tussen": true, "met": true, "naar": true}
 
 // cameoTriggers matches the CAMEO verb dictionary.
 func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
@@ -1011,6 +1130,12 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			}
 			bl := &lx.blocks[ref.block]
 			for _, p := range bl.patterns {
+				if ref.own != "" && p.verb != "" && !lx.sameVerb(p.verb, ref) {
+					// a verb with its own code ("ORDER [100]" among
+					// COMMAND, HEAD, LEAD) has its own sense: another
+					// synonym's pattern ("HEAD * TO [030]") is not its
+					continue
+				}
 				n, first, ok := matchCAMEO(toks, i, j, p)
 				if ok && n > bestLen {
 					bestCode, bestLen, found, end, post = p.code, n, true, j, first
@@ -1018,6 +1143,13 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			}
 			if !found && bestLen < 0 {
 				bestCode, bestLen, end = bl.code, 0, j
+				switch ref.own {
+				case "":
+				case "-":
+					bestCode = ""
+				default:
+					bestCode = ref.own
+				}
 			}
 		}
 		typ, mode, ok := FromCAMEO(bestCode)
@@ -1030,6 +1162,11 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 			// after "to" states the event, as an intention
 			continue
 		}
+		if i+1 < len(toks) && auxAfterNoun[toks[i+1].low] && i > 0 && (nounDet[toks[i-1].low] || toks[i-1].cap || toks[i-1].low == "'s") {
+			// "A Japanese ship was seized", "the aid has been cut": a
+			// form followed by an auxiliary heads the subject, not the verb
+			continue
+		}
 		if bestLen <= 0 && nounUse(toks, i) {
 			// "those protests", "a close ally": a noun, not a verb
 			continue
@@ -1038,6 +1175,11 @@ func (c *Coder) cameoTriggers(toks []token, inActor []bool) []trigger {
 	}
 	return out
 }
+
+// auxAfterNoun are auxiliaries that follow a subject's head noun.
+var auxAfterNoun = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true, "have": true,
+	"had": true, "will": true, "would": true, "could": true, "may": true, "might": true, "can": true,
+	"should": true, "must": true}
 
 // nameWord reports a capitalised word inside a name ("Revolutionary
 // United Front", "Planning and Investment Minister"), not a verb.
@@ -1142,6 +1284,8 @@ var reporting = map[string]bool{
 	"told": true, "tells": true, "added": true, "adds": true, "claimed": true, "claims": true,
 	"confirmed": true, "confirms": true, "quoted": true, "reiterated": true, "reiterates": true,
 	"stressed": true, "noted": true, "explained": true, "according": true,
+	// evidential: "reports suggested that ..."
+	"suggested": true, "suggests": true, "suggest": true, "indicated": true, "indicates": true,
 }
 
 var (
@@ -1164,10 +1308,16 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	coop := map[string]bool{Support: true, Cooperate: true, Aid: true, Concede: true, Retreat: true}
 	conflict := map[string]bool{Sanction: true, Coerce: true, Assault: true, Mobilize: true, Protest: true}
 	neg, fut, must, decided := false, false, false, false
+	// denied: a plain negation of the trigger ("did not attack"): the
+	// conflict did not happen, PLOVER codes no event
+	denied := false
 	look := func(k int) {
 		w := toks[k].low
 		if negWords[w] {
 			neg = true
+			if k < tr.i && (w == "not" || w == "n't" || w == "never" || w == "niet" || w == "nooit") {
+				denied = true
+			}
 		}
 		if futureWords[w] {
 			fut = true
@@ -1215,7 +1365,30 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 		cond = true
 		fut = true
 	}
+	if tr.intent && lang == "en" && tr.j+3 < len(toks) && (toks[tr.j+1].low == "not" || toks[tr.j+1].low == "never") &&
+		toks[tr.j+2].low == "to" {
+		// "vowed not to return the Golan Heights": a pledge to withhold
+		// cooperation is a refusal (CAMEO 12); "pledged not to attack" a
+		// promise (AGREE)
+		refrain := false
+		for _, t := range c.cameoTriggers(toks, make([]bool, len(toks))) {
+			if t.i == tr.j+3 {
+				refrain = conflict[t.typ] || t.typ == Threaten || t.typ == Accuse
+				break
+			}
+		}
+		if !refrain {
+			tr.typ, tr.mode = Reject, ""
+			return
+		}
+	}
 	switch {
+	case denied && (conflict[tr.typ] || tr.typ == Accuse || tr.typ == Threaten) && !fut && !must:
+		tr.typ, tr.mode = "", ""
+	case denied && conflict[tr.typ] && fut && !cond && !must:
+		// "will not attack", "vowed never to use force": a promise to
+		// refrain from conflict (CAMEO 035x) is AGREE
+		tr.typ, tr.mode = Agree, ""
 	case must && !tr.curated:
 		tr.typ, tr.mode = Request, ""
 		tr.speaker = true
@@ -1234,6 +1407,14 @@ func (c *Coder) modify(toks []token, lang string, tr *trigger) {
 	}
 }
 
+// stative participles describe the subject's own stance after a copula
+// ("Israel is opposed to", "Vietnam is committed to", "forces were
+// engaged in"): the subject acts, no passive swaps the roles.
+var stative = map[string]bool{"opposed": true, "committed": true, "determined": true, "engaged": true,
+	"involved": true, "prepared": true, "resolved": true, "dedicated": true, "inclined": true,
+	"interested": true, "concerned": true, "obliged": true, "poised": true, "set": true,
+	"disposed": true, "devoted": true, "pledged": true, "agreed": true}
+
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true,
 	"hij": true, "zij": true, "ze": true, "het": true}
 
@@ -1247,7 +1428,8 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored, pron bool
 		for k := tr.i - 1; k >= 0 && k >= tr.i-2; k-- {
 			switch toks[k].low {
 			case "was", "were", "been", "being", "is", "are", "be":
-				passive = strings.HasSuffix(toks[tr.i].low, "ed") || strings.HasSuffix(toks[tr.i].low, "en")
+				passive = (strings.HasSuffix(toks[tr.i].low, "ed") || strings.HasSuffix(toks[tr.i].low, "en")) &&
+					!stative[toks[tr.i].low]
 			}
 		}
 	}
@@ -1331,7 +1513,52 @@ func assignRoles(toks []token, lang string, tr trigger, acts []scored, pron bool
 	notSubj := func(a *scored) bool { return (subj == nil || a.i != subj.i) && a.elig }
 	if passive {
 		agent := pick(func(a *scored) bool { return a.prep == "by" && a.i > tr.i })
+		if subj == nil {
+			// "Sanctions were imposed on Iran by the EU": the subject is
+			// no actor; the trigger's complement is the target
+			subj = pick(func(a *scored) bool {
+				return a.i > tr.j && a.prep != "by" && !a.place && a.elig && a.country != ""
+			})
+		}
 		return agent, subj
+	}
+	if (subj == nil || subj.i > tr.i) && relational[tr.typ] {
+		// "talks between Israel and Syria", "an accord among X and Y":
+		// the first of the pair acts, the second is its counterpart
+		for k := range acts {
+			a := &acts[k]
+			if (a.prep != "between" && a.prep != "among" && a.prep != "tussen") || a.i < tr.i || a.j >= len(toks) {
+				continue
+			}
+			and := toks[a.j].low
+			if and != "and" && and != "en" {
+				continue
+			}
+			for m := range acts {
+				b := &acts[m]
+				k := a.j + 1
+				for k < b.i && nounDet[toks[k].low] {
+					k++ // "and the Palestinian president"
+				}
+				if b.i == k && b.country != a.country {
+					return a, b
+				}
+			}
+		}
+	}
+	if tr.nominal && !nominal[toks[tr.i].low] {
+		// an event noun: its possessor ("Russia's invasion of Ukraine")
+		// or "by" phrase ("the arrest of ... by Belarusian police") acts,
+		// its "of"/"on"/"against" phrase undergoes it
+		agent := pick(func(a *scored) bool {
+			return a.j < len(toks) && toks[a.j].low == "'s" && a.j+1 == tr.i || a.prep == "by" && a.i > tr.j
+		})
+		patient := pick(func(a *scored) bool {
+			return a.i > tr.j && a.elig && !a.place && a.prep != "by" && (agent == nil || a.i != agent.i)
+		})
+		if agent != nil || patient != nil {
+			return agent, patient
+		}
 	}
 	if subj != nil && (tr.typ == Consult || tr.typ == Agree || tr.typ == Cooperate) {
 		// "Armenia and Azerbaijan resumed talks": a joint subject of a

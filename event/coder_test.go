@@ -211,6 +211,7 @@ func TestFromCAMEO(t *testing.T) {
 		{"042", Consult, "visit"}, {"043", Consult, "host"}, {"057", Agree, ""}, {"051", Support, ""},
 		{"0841", Retreat, "release"}, {"083", Concede, ""}, {"1123", Accuse, ""}, {"163", Sanction, "restrict"},
 		{"190", Assault, ""}, {"193", Assault, "firearms"}, {"192", Coerce, "seize"},
+		{"020", Request, ""}, {"0233", Request, ""},
 	}
 	for _, tc := range tests {
 		typ, mode, ok := FromCAMEO(tc.code)
@@ -218,7 +219,7 @@ func TestFromCAMEO(t *testing.T) {
 			t.Errorf("FromCAMEO(%s) = %s/%s %v, want %s/%s", tc.code, typ, mode, ok, tc.typ, tc.mode)
 		}
 	}
-	for _, code := range []string{"010", "020", "", "x"} {
+	for _, code := range []string{"010", "012", "", "x"} {
 		if _, _, ok := FromCAMEO(code); ok {
 			t.Errorf("FromCAMEO(%q) should not code an event", code)
 		}

@@ -35,6 +35,11 @@ type lexicon struct {
 type verbRef struct {
 	block int
 	rest  []string // further words of a multi-word verb ("OUT" in CARRY_OUT)
+	// own is the verb's own default code within its synonym block
+	// ("ORDER [100]" under COMMAND): "" inherits the block's, "-" is none
+	own string
+	// base is the verb's dictionary form ("CARRY OUT")
+	base string
 }
 
 type verbBlock struct {
@@ -46,6 +51,9 @@ type verbBlock struct {
 type cpattern struct {
 	pre, post []elem
 	code      string
+	// verb is the block verb the pattern was written for (its comment,
+	// "# ORDER"), "" when unnamed
+	verb string
 }
 
 // elem is one pattern element: any of its alternatives (word sequences).
@@ -170,11 +178,29 @@ func inflect(v string) []string {
 	return forms
 }
 
-func (lx *lexicon) addVerb(words []string, block int, irregular []string) {
+// sameVerb reports whether the verb named in a pattern's comment (any
+// form: "CALLED OFF") is the verb of ref.
+func (lx *lexicon) sameVerb(named string, ref verbRef) bool {
+	if named == ref.base {
+		return true
+	}
+	w := strings.Fields(named)
+	if len(w) == 0 {
+		return false
+	}
+	for _, r := range lx.verbs[w[0]] {
+		if r.block == ref.block && r.base == ref.base {
+			return true
+		}
+	}
+	return false
+}
+
+func (lx *lexicon) addVerb(words []string, block int, irregular []string, own string) {
 	if len(words) == 0 {
 		return
 	}
-	ref := verbRef{block: block, rest: words[1:]}
+	ref := verbRef{block: block, rest: words[1:], own: own, base: strings.Join(words, " ")}
 	seen := map[string]bool{}
 	for _, f := range append(inflect(words[0]), irregular...) {
 		if seen[f] {
@@ -197,7 +223,9 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 			inVerbs = true
 			continue
 		}
+		comment := ""
 		if i := strings.IndexByte(line, '#'); i >= 0 {
+			comment = line[i+1:]
 			line = line[:i]
 		}
 		line = strings.TrimRight(line, " \t")
@@ -234,7 +262,11 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 				continue
 			}
 			bl := &lx.blocks[block]
-			bl.patterns = append(bl.patterns, cpattern{pre: pre, post: post, code: code})
+			verb := ""
+			if f := strings.Fields(comment); len(f) > 0 && strings.ToUpper(f[0]) == f[0] {
+				verb = strings.ReplaceAll(f[0], "_", " ")
+			}
+			bl.patterns = append(bl.patterns, cpattern{pre: pre, post: post, code: code, verb: verb})
 			continue
 		}
 		// a verb line: "VERB {IRREGULAR FORMS}" or "+MULTI_WORD {}"
@@ -248,7 +280,14 @@ func (lx *lexicon) parseCAMEO(b []byte) error {
 			s = strings.TrimSpace(s[:i])
 		}
 		words := splitWords(strings.Fields(s + " ")[0])
-		lx.addVerb(words, block, irr)
+		own := ""
+		if m := reCode.FindStringSubmatch(line); m != nil {
+			own = cameoCode(m[1])
+			if own == "" {
+				own = "-" // "[---]": the verb codes nothing by default
+			}
+		}
+		lx.addVerb(words, block, irr, own)
 	}
 	return sc.Err()
 }

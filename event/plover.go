@@ -63,10 +63,15 @@ func NormalizeDraft(typ, mode string) string {
 }
 
 // cameoRoot gives the PLOVER type of each two-digit CAMEO root, after the
-// CAMEO-to-PLOVER table of 2021 (01 and 02, comments and appeals, are not
-// events in PLOVER; 08 and 16/17 are split by the exceptions in cameoExact).
+// CAMEO-to-PLOVER table of 2021 (01, comments, are no events in PLOVER;
+// 08 and 16/17 are split by the exceptions in cameoExact). The table lists
+// no row for 02 (appeals); PLOVER's REQUEST is defined as asking another
+// actor for aid, cooperation, a meeting or a change of policy, which is
+// what CAMEO's 02 appeals (020-028) and 10 demands share, so 02 is
+// REQUEST here: "India asked Pakistan to hand over the suspects" is a
+// request, not the ACCUSE of its object noun "suspects".
 var cameoRoot = map[string]string{
-	"03": Agree, "04": Consult, "05": Support, "06": Cooperate, "07": Aid,
+	"02": Request, "03": Agree, "04": Consult, "05": Support, "06": Cooperate, "07": Aid,
 	"08": Concede, "09": Accuse, "10": Request, "11": Accuse, "12": Reject,
 	"13": Threaten, "14": Protest, "15": Mobilize, "16": Sanction, "17": Coerce,
 	"18": Assault, "19": Assault, "20": Assault,

@@ -100,7 +100,12 @@ type rule struct {
 	typ, mode string
 	host      bool // the grammatical object is the source (a host receives a visitor)
 	intent    bool // the pattern itself states intent (no future->AGREE shift)
-	elems     []relem
+	// nominal: an event noun ("invasion", "arrest"), a trigger only when
+	// no verb of the sentence codes an event, and only with an actor as
+	// its possessor ("Russia's invasion") or in a phrase after it ("the
+	// arrest of ... by ...")
+	nominal bool
+	elems   []relem
 }
 
 type relem struct {
@@ -134,6 +139,8 @@ func (lx *lexicon) parseRules(lang string, b []byte) error {
 				r.host = true
 			case "intent":
 				r.intent = true
+			case "nominal":
+				r.nominal = true
 			default:
 				return fmt.Errorf("line %d: unknown flag %q", n+1, f)
 			}
