@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -24,6 +25,33 @@ func TestSpan(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := span(tt.a, tt.b); got != tt.want {
 				t.Errorf("span = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHoistGlobals(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      []string
+		want    []string
+		wantErr bool
+	}{
+		{"nothing to hoist", []string{"stories", "--json"}, []string{"stories", "--json"}, false},
+		{"db with value", []string{"--db", "x.db", "stories"}, []string{"stories", "--db", "x.db"}, false},
+		{"db= and json", []string{"-db=x.db", "--json", "entity", "Q1"}, []string{"entity", "-db=x.db", "--json", "Q1"}, false},
+		{"other flag first", []string{"--limit", "3", "articles"}, nil, true},
+		{"db without value", []string{"--db"}, nil, true},
+		{"no command", []string{"--json"}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := hoistGlobals(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if !tt.wantErr && strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

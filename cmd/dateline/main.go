@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
@@ -92,6 +93,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return exitOK
 	}
+	args, err := hoistGlobals(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "dateline: %v\n", err)
+		return exitUsage
+	}
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue
@@ -114,6 +120,32 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fmt.Fprintf(stderr, "dateline: unknown command %q\n", args[0])
 	usage(stderr)
 	return exitUsage
+}
+
+// hoistGlobals lets the flags every store command shares come before the
+// command name: "dateline --db x.db stories --json" is read as
+// "dateline stories --db x.db --json". Other flags must follow the command.
+func hoistGlobals(args []string) ([]string, error) {
+	var globals []string
+	for len(args) > 0 && len(args[0]) > 1 && args[0][0] == '-' {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		switch {
+		case name == "json":
+			globals, args = append(globals, args[0]), args[1:]
+		case name == "db" && hasValue:
+			globals, args = append(globals, args[0]), args[1:]
+		case name == "db" && len(args) > 1:
+			globals, args = append(globals, args[0], args[1]), args[2:]
+		case name == "db":
+			return nil, fmt.Errorf("flag %s needs a value", args[0])
+		default:
+			return nil, fmt.Errorf("flag %s must follow the command name (only --db and --json may come first)", args[0])
+		}
+	}
+	if len(args) == 0 {
+		return nil, errors.New("no command after the flags")
+	}
+	return append([]string{args[0]}, append(globals, args[1:]...)...), nil
 }
 
 func logLevel() slog.Level {
