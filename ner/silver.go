@@ -208,7 +208,11 @@ func trimTitles(s Sentence, titles, demonyms map[string]bool) {
 // written as news writes them in each language.
 var newsTitles = map[string][]string{
 	"en": {"President", "Prime Minister", "Foreign Minister", "Chancellor", "Defence Minister", "leader", "opposition leader", "Finance Minister", "King", "envoy"},
-	"nl": {"president", "premier", "minister", "minister van Buitenlandse Zaken", "oppositieleider", "leider", "koning", "staatssecretaris", "ambassadeur", "minister-president"},
+	"nl": {"president", "premier", "minister", "minister van [Buitenlandse Zaken]", "oppositieleider", "leider", "koning", "staatssecretaris", "ambassadeur", "minister-president",
+		// the Dutch ministries: CoNLL-2002 types the department ORG
+		"minister van [Binnenlandse Zaken]", "minister van [Defensie]", "minister van [Financiën]", "minister van [Justitie]",
+		"minister van [Economische Zaken]", "minister van [Onderwijs]", "minister van [Landbouw]", "minister van [Volksgezondheid]",
+		"minister van [Sociale Zaken]", "staatssecretaris van [Financiën]", "minister van [Algemene Zaken]", "minister van [Verkeer en Waterstaat]"},
 	"de": {"Präsident", "Kanzler", "Außenminister", "Regierungschef", "Ministerpräsident", "Oppositionsführer"},
 	"fr": {"président", "Premier ministre", "ministre", "chef de la diplomatie", "dirigeant"},
 }
@@ -244,7 +248,7 @@ func AugmentTitles(sents []Sentence, lang string, p float64, seed uint64) []Sent
 			continue
 		}
 		i := at[rng.IntN(len(at))]
-		title := strings.Fields(titles[rng.IntN(len(titles))])
+		title, ttags := titleTokens(titles[rng.IntN(len(titles))])
 		var ns Sentence
 		ns.Tokens = append(ns.Tokens, s.Tokens[:i]...)
 		ns.Tags = append(ns.Tags, s.Tags[:i]...)
@@ -254,15 +258,37 @@ func AugmentTitles(sents []Sentence, lang string, p float64, seed uint64) []Sent
 		}
 		ns.Tokens = append(ns.Tokens, demonyms[rng.IntN(len(demonyms))])
 		ns.Tags = append(ns.Tags, "B-MISC")
-		for _, w := range title {
-			ns.Tokens = append(ns.Tokens, w)
-			ns.Tags = append(ns.Tags, "O")
-		}
+		ns.Tokens = append(ns.Tokens, title...)
+		ns.Tags = append(ns.Tags, ttags...)
 		ns.Tokens = append(ns.Tokens, s.Tokens[i:]...)
 		ns.Tags = append(ns.Tags, s.Tags[i:]...)
 		out = append(out, ns)
 	}
 	return out
+}
+
+// titleTokens splits a title of newsTitles into tokens and tags: O, but
+// ORG for the words in brackets ("minister van [Buitenlandse Zaken]").
+func titleTokens(title string) (toks, tags []string) {
+	org := false
+	for _, w := range strings.Fields(title) {
+		open := strings.HasPrefix(w, "[")
+		w = strings.TrimPrefix(w, "[")
+		closing := strings.HasSuffix(w, "]")
+		w = strings.TrimSuffix(w, "]")
+		tag := "O"
+		switch {
+		case open:
+			tag, org = "B-ORG", true
+		case org:
+			tag = "I-ORG"
+		}
+		toks, tags = append(toks, w), append(tags, tag)
+		if closing {
+			org = false
+		}
+	}
+	return toks, tags
 }
 
 // AugmentPossessive returns copies of a fraction p of the English

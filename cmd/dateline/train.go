@@ -83,6 +83,14 @@ var nerSelfTrain = map[string]float64{"en": 0.9, "de": 0.9, "fr": 0.9}
 // off.
 var nerSports = map[string]float64{"en": 0.02}
 
+// nerCompoundCopies is the default `train ner --compound-copies` per
+// language (AugmentCompounds writes Dutch compounds only).
+var nerCompoundCopies = map[string]float64{"nl": 1}
+
+// nerGenitives is the default `train ner --genitives` per language
+// (AugmentGenitives writes Dutch genitives only).
+var nerGenitives = map[string]float64{"nl": 0.5}
+
 // researchOnly names data sets whose licence forbids shipping a model
 // trained on them.
 var researchOnly = []string{"conll2002", "conll2003", "ned.train", "eng.train", "esp.train", ".testa"}
@@ -114,6 +122,9 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	news := fs.Float64("news", -1, "with --silver: share of sentences copied with a dateline (place in capitals) or with a country in parentheses after a person (default: 0.1, 0 for nl)")
 	sports := fs.Float64("sports", -1, "with --silver: synthetic sports-result lines (teams: the data's place and organisation names, tagged ORG), as a share of the sentences (default: 0.02 for en, else 0)")
 	acronyms := fs.Float64("acronyms", 0, "with --silver: share of sentences naming an organisation in several words copied with its acronym instead or after it in parentheses")
+	compoundCopies := fs.Float64("compound-copies", -1, "with --silver: share of sentences with \"NOUN van NAME\" copied as the compound \"NAME-NOUN\" tagged MISC (Dutch only; default 1 for nl)")
+	genitives := fs.Float64("genitives", -1, "with --silver: share of sentences with \"de NOUN van NAME\" copied as the genitive \"NAME's NOUN\" tagged MISC (Dutch only; default 0.5 for nl)")
+	compounds := fs.Bool("compounds", true, "in Dutch data without MISC: retype hyphenated compounds of a name and a common word (\"VRT-journalist\") as MISC, as the CoNLL-2002 guidelines do")
 	events := fs.Bool("events", true, "in data without MISC: retype names of events, competitions, awards and wars as MISC")
 	research := fs.Bool("research", false, "allow research-only data (the model must not be committed)")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
@@ -196,8 +207,16 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 		}
 		spt := ner.AugmentSports(sents, *lang, *sports, *seed)
 		acr := ner.AugmentAcronyms(sents, *acronyms, *seed)
-		sents = append(append(append(append(append(append(append(sents, sur...), up...), tit...), pos...), nws...), spt...), acr...)
-		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit), "possessive_copies", len(pos), "news_copies", len(nws), "sports_lines", len(spt), "acronym_copies", len(acr))
+		if *compoundCopies < 0 {
+			*compoundCopies = nerCompoundCopies[*lang]
+		}
+		cmp := ner.AugmentCompounds(sents, *lang, *compoundCopies, *seed)
+		if *genitives < 0 {
+			*genitives = nerGenitives[*lang]
+		}
+		gen := ner.AugmentGenitives(sents, *lang, *genitives, *seed)
+		sents = append(append(append(append(append(append(append(append(append(sents, sur...), up...), tit...), pos...), nws...), spt...), acr...), cmp...), gen...)
+		a.log.Info("train ner: silver", "read", n, "kept", kept, "surname_copies", len(sur), "upper_copies", len(up), "title_copies", len(tit), "possessive_copies", len(pos), "news_copies", len(nws), "sports_lines", len(spt), "acronym_copies", len(acr), "compound_copies", len(cmp), "genitive_copies", len(gen))
 	}
 	lex := ner.Lexicon(*lang)
 	if *events && !hasMISC {
@@ -207,6 +226,10 @@ func runTrainNER(ctx context.Context, a *app, args []string) error {
 	if *relabel && !hasMISC {
 		n := ner.RelabelMISC(sents, *lang, lex)
 		a.log.Info("train ner: relabelled MISC", "mentions", n)
+	}
+	if *compounds && !hasMISC {
+		n := ner.RelabelCompounds(sents, *lang)
+		a.log.Info("train ner: relabelled name compounds as MISC", "tokens", n)
 	}
 	opt := ner.TrainOptions{
 		Lang: *lang, Epochs: *epochs, MinCount: *minCount, Prune: *prune,
