@@ -45,6 +45,51 @@ func limitParam(v url.Values, def int) (int, error) {
 	return n, nil
 }
 
+// cursorParam returns the cursor query parameter, checked for shape.
+func cursorParam(v url.Values) (string, error) {
+	c := v.Get("cursor")
+	return c, checkAll(nonEmpty(c), cursorRe, "cursor")
+}
+
+// listParams reads the paging parameters every listing shares: the
+// cursor and the limit (def when absent). It reports the first error in
+// the order clients have always seen: a bad limit, then the first
+// non-nil error among filters (the endpoint's own checks), then a bad
+// cursor.
+func listParams(v url.Values, def int, filters ...error) (cursor string, limit int, err error) {
+	if limit, err = limitParam(v, def); err != nil {
+		return "", 0, err
+	}
+	if err := firstErr(filters...); err != nil {
+		return "", 0, err
+	}
+	if cursor, err = cursorParam(v); err != nil {
+		return "", 0, err
+	}
+	return cursor, limit, nil
+}
+
+// boolParam reads an optional true/false query parameter.
+func boolParam(v url.Values, name string) (bool, error) {
+	switch v.Get(name) {
+	case "", "false", "0":
+		return false, nil
+	case "true", "1":
+		return true, nil
+	}
+	return false, errBadRequestf("%s must be true or false", name)
+}
+
+// firstErr returns the first non-nil error of errs.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 var (
 	codeRe   = regexp.MustCompile(`^[A-Za-z]{3}$`)
 	dateRe   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
@@ -63,12 +108,46 @@ func checkAll(vals []string, re *regexp.Regexp, what string) error {
 	return nil
 }
 
-func int64Path(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id < 1 {
-		return 0, errBadRequestf("bad %s %q", name, r.PathValue(name))
+// parseID reads the value s of parameter name as an integer no smaller
+// than lowest.
+func parseID(name, s string, lowest int64) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < lowest {
+		return 0, errBadRequestf("bad %s %q", name, s)
 	}
 	return id, nil
+}
+
+func int64Path(r *http.Request, name string) (int64, error) {
+	return parseID(name, r.PathValue(name), 1)
+}
+
+// loadByID loads what the positive integer path value "id" names.
+func loadByID[T any](r *http.Request, load func(context.Context, int64) (T, error)) (T, error) {
+	id, err := int64Path(r, "id")
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return load(r.Context(), id)
+}
+
+// writeResult writes v as a 200 JSON body, or returns err when the call
+// that produced v failed.
+func writeResult(w http.ResponseWriter, v any, err error) error {
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+// writePage writes one page of a listing; a store error on the client's
+// cursor becomes a 400.
+func writePage(w http.ResponseWriter, page any, err error, cursor string) error {
+	if err != nil {
+		return badCursor(err, cursor)
+	}
+	return writeJSON(w, http.StatusOK, page)
 }
 
 // resolver resolves query words to knowledge-base entities and their
@@ -110,27 +189,15 @@ func (s *Server) searchQuery(v url.Values) (store.SearchQuery, error) {
 	q := store.SearchQuery{
 		Text: strings.TrimSpace(v.Get("q")), Langs: listParam(v, "lang"), Agencies: listParam(v, "agency"),
 		Entities: listParam(v, "entity"), Countries: listParam(v, "country"), EventTypes: listParam(v, "type"),
-		From: v.Get("from"), To: v.Get("to"), Sort: v.Get("sort"), Group: v.Get("group"), Cursor: v.Get("cursor"),
+		From: v.Get("from"), To: v.Get("to"), Sort: v.Get("sort"), Group: v.Get("group"),
 	}
-	var err error
-	if q.Limit, err = limitParam(v, 20); err != nil {
-		return q, err
-	}
-	switch v.Get("facets") {
-	case "", "false", "0":
-	case "true", "1":
-		q.Facets = true
-	default:
-		return q, errBadRequestf("facets must be true or false")
-	}
-	for _, c := range []error{
+	var ferr, err error
+	q.Facets, ferr = boolParam(v, "facets")
+	if q.Cursor, q.Limit, err = listParams(v, 20, ferr,
 		checkAll(q.Langs, langRe, "language"), checkAll(q.Agencies, typeRe, "agency"), checkAll(q.Entities, idRe, "entity"),
 		checkAll(q.Countries, codeRe, "country"), checkAll(q.EventTypes, typeRe, "event type"),
-		checkAll(nonEmpty(q.From, q.To), dateRe, "date"), checkAll(nonEmpty(q.Cursor), cursorRe, "cursor"),
-	} {
-		if c != nil {
-			return q, c
-		}
+		checkAll(nonEmpty(q.From, q.To), dateRe, "date")); err != nil {
+		return q, err
 	}
 	n, err := search.Parse(q.Text)
 	if err != nil {
@@ -159,32 +226,21 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	res, err := s.cfg.Store.Search(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, res)
+	return writeResult(w, res, err)
 }
 
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	limit, err := limitParam(v, 50)
-	if err != nil {
+	q := store.ArticleQuery{Lang: v.Get("lang")}
+	var err error
+	if q.Cursor, q.Limit, err = listParams(v, 50, checkAll(nonEmpty(q.Lang), langRe, "language")); err != nil {
 		return err
 	}
-	if err := checkAll(nonEmpty(v.Get("lang")), langRe, "language"); err != nil {
-		return err
-	}
-	if err := checkAll(nonEmpty(v.Get("cursor")), cursorRe, "cursor"); err != nil {
-		return err
-	}
-	p, err := s.cfg.Store.Articles(r.Context(), store.ArticleQuery{Lang: v.Get("lang"), Cursor: v.Get("cursor"), Limit: limit})
-	if err != nil {
-		return badCursor(err, v.Get("cursor"))
-	}
+	p, err := s.cfg.Store.Articles(r.Context(), q)
 	for i := range p.Articles {
 		normArticle(&p.Articles[i])
 	}
-	return writeJSON(w, http.StatusOK, p)
+	return writePage(w, p, err, q.Cursor)
 }
 
 // badCursor turns a listing error on a client's cursor into a 400.
@@ -196,11 +252,7 @@ func badCursor(err error, cursor string) error {
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := s.cfg.Store.Article(r.Context(), id)
+	a, err := loadByID(r, s.cfg.Store.Article)
 	if err != nil {
 		return err
 	}
@@ -259,21 +311,14 @@ func (s *Server) apiBriefs(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiEntities(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	limit, err := limitParam(v, 50)
-	if err != nil {
+	q := store.EntityQuery{Type: strings.ToUpper(v.Get("type")), Country: strings.ToUpper(v.Get("country"))}
+	var err error
+	if q.Cursor, q.Limit, err = listParams(v, 50,
+		checkAll(nonEmpty(q.Type), typeRe, "type"), checkAll(nonEmpty(q.Country), codeRe, "country")); err != nil {
 		return err
 	}
-	q := store.EntityQuery{Type: strings.ToUpper(v.Get("type")), Country: strings.ToUpper(v.Get("country")), Cursor: v.Get("cursor"), Limit: limit}
-	for _, c := range []error{checkAll(nonEmpty(q.Type), typeRe, "type"), checkAll(nonEmpty(q.Country), codeRe, "country"), checkAll(nonEmpty(q.Cursor), cursorRe, "cursor")} {
-		if c != nil {
-			return c
-		}
-	}
 	p, err := s.cfg.Store.Entities(r.Context(), q)
-	if err != nil {
-		return badCursor(err, q.Cursor)
-	}
-	return writeJSON(w, http.StatusOK, p)
+	return writePage(w, p, err, q.Cursor)
 }
 
 func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
@@ -293,25 +338,14 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 
 func eventQuery(v url.Values) (store.EventQuery, error) {
 	q := store.EventQuery{Source: strings.ToUpper(v.Get("actor")), Target: strings.ToUpper(v.Get("target")),
-		Type: strings.ToUpper(v.Get("type")), From: v.Get("from"), To: v.Get("to"), Cursor: v.Get("cursor")}
-	switch v.Get("either") {
-	case "", "false", "0":
-	case "true", "1":
-		q.Either = true
-	default:
-		return q, errBadRequestf("either must be true or false")
-	}
+		Type: strings.ToUpper(v.Get("type")), From: v.Get("from"), To: v.Get("to")}
 	var err error
-	if q.Limit, err = limitParam(v, 100); err != nil {
+	if q.Either, err = boolParam(v, "either"); err != nil {
 		return q, err
 	}
-	for _, c := range []error{checkAll(nonEmpty(q.Source, q.Target), codeRe, "country"), checkAll(nonEmpty(q.Type), typeRe, "event type"),
-		checkAll(nonEmpty(q.From, q.To), dateRe, "date"), checkAll(nonEmpty(q.Cursor), cursorRe, "cursor")} {
-		if c != nil {
-			return q, c
-		}
-	}
-	return q, nil
+	q.Cursor, q.Limit, err = listParams(v, 100, checkAll(nonEmpty(q.Source, q.Target), codeRe, "country"),
+		checkAll(nonEmpty(q.Type), typeRe, "event type"), checkAll(nonEmpty(q.From, q.To), dateRe, "date"))
+	return q, err
 }
 
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
@@ -320,73 +354,42 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p, err := s.cfg.Store.Events(r.Context(), q)
-	if err != nil {
-		return badCursor(err, q.Cursor)
-	}
 	normEvents(p.Events)
-	return writeJSON(w, http.StatusOK, p)
+	return writePage(w, p, err, q.Cursor)
 }
 
 func (s *Server) apiClusters(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
-	limit, err := limitParam(v, 50)
-	if err != nil {
-		return err
-	}
-	q := store.ClusterQuery{Cursor: v.Get("cursor"), Limit: limit}
+	var q store.ClusterQuery
+	var storyErr, err error
 	if st := v.Get("story"); st != "" {
-		if q.StoryID, err = strconv.ParseInt(st, 10, 64); err != nil || q.StoryID < 1 {
-			return errBadRequestf("bad story %q", st)
-		}
+		q.StoryID, storyErr = parseID("story", st, 1)
 	}
-	if err := checkAll(nonEmpty(q.Cursor), cursorRe, "cursor"); err != nil {
+	if q.Cursor, q.Limit, err = listParams(v, 50, storyErr); err != nil {
 		return err
 	}
 	p, err := s.cfg.Store.Clusters(r.Context(), q)
-	if err != nil {
-		return badCursor(err, q.Cursor)
-	}
-	return writeJSON(w, http.StatusOK, p)
+	return writePage(w, p, err, q.Cursor)
 }
 
 func (s *Server) apiCluster(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := s.cfg.Store.Cluster(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, c)
+	c, err := loadByID(r, s.cfg.Store.Cluster)
+	return writeResult(w, c, err)
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) error {
-	v := r.URL.Query()
-	limit, err := limitParam(v, 50)
-	if err != nil {
+	var q store.StoryQuery
+	var err error
+	if q.Cursor, q.Limit, err = listParams(r.URL.Query(), 50); err != nil {
 		return err
 	}
-	if err := checkAll(nonEmpty(v.Get("cursor")), cursorRe, "cursor"); err != nil {
-		return err
-	}
-	p, err := s.cfg.Store.Stories(r.Context(), store.StoryQuery{Cursor: v.Get("cursor"), Limit: limit})
-	if err != nil {
-		return badCursor(err, v.Get("cursor"))
-	}
-	return writeJSON(w, http.StatusOK, p)
+	p, err := s.cfg.Store.Stories(r.Context(), q)
+	return writePage(w, p, err, q.Cursor)
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	st, err := s.cfg.Store.Story(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, st)
+	st, err := loadByID(r, s.cfg.Store.Story)
+	return writeResult(w, st, err)
 }
 
 // DyadResult is a relation timeline between two countries.
@@ -401,10 +404,7 @@ type DyadResult struct {
 // dyad loads the events between two countries and aggregates them.
 func (s *Server) dyad(ctx context.Context, a, b, per, from, to string) (DyadResult, error) {
 	a, b = strings.ToUpper(a), strings.ToUpper(b)
-	if err := checkAll([]string{a, b}, codeRe, "country"); err != nil {
-		return DyadResult{}, err
-	}
-	if err := checkAll(nonEmpty(from, to), dateRe, "date"); err != nil {
+	if err := firstErr(checkAll([]string{a, b}, codeRe, "country"), checkAll(nonEmpty(from, to), dateRe, "date")); err != nil {
 		return DyadResult{}, err
 	}
 	g := cluster.Granularity(per)
@@ -438,18 +438,12 @@ func (s *Server) dyad(ctx context.Context, a, b, per, from, to string) (DyadResu
 func (s *Server) apiDyad(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	d, err := s.dyad(r.Context(), r.PathValue("a"), r.PathValue("b"), v.Get("per"), v.Get("from"), v.Get("to"))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, d)
+	return writeResult(w, d, err)
 }
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.cfg.Store.Stats(r.Context())
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, st)
+	return writeResult(w, st, err)
 }
 
 // Health is the body of /healthz.
@@ -485,15 +479,9 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if s.cfg.Ingest == nil {
 		return &apiError{Status: http.StatusNotImplemented, Code: "not_implemented", Message: "this server does not ingest"}
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 	var req IngestRequest
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		if _, ok := err.(*http.MaxBytesError); ok {
-			return err
-		}
-		return errBadRequestf("bad JSON body: %v", err)
+	if err := decodeBody(w, r, s.cfg.MaxBody, &req); err != nil {
+		return err
 	}
 	if len(req.Documents) == 0 {
 		return errBadRequestf("no documents")
@@ -536,4 +524,20 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, res)
+}
+
+// decodeBody decodes the JSON request body, at most max bytes and with no
+// unknown fields, into v. A body too large keeps its own error (a 413);
+// any other decoding error is a 400.
+func decodeBody(w http.ResponseWriter, r *http.Request, max int64, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, max)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if _, ok := err.(*http.MaxBytesError); ok {
+			return err
+		}
+		return errBadRequestf("bad JSON body: %v", err)
+	}
+	return nil
 }

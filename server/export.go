@@ -58,8 +58,8 @@ func (s *Server) apiExportArticles(w http.ResponseWriter, r *http.Request) error
 	}
 	var after int64
 	if a := v.Get("after"); a != "" {
-		if after, err = strconv.ParseInt(a, 10, 64); err != nil || after < 0 {
-			return errBadRequestf("bad after %q", a)
+		if after, err = parseID("after", a, 0); err != nil {
+			return err
 		}
 	}
 	startExport(w, format, "articles")
@@ -94,10 +94,7 @@ func (s *Server) apiExportArticles(w http.ResponseWriter, r *http.Request) error
 		return nil
 	})
 	cw.Flush()
-	if err != nil {
-		return err
-	}
-	return nil
+	return err
 }
 
 // apiExportEvents streams every event matching the filters.

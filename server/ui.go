@@ -212,8 +212,8 @@ func (u *ui) home(w http.ResponseWriter, r *http.Request) error {
 	if st.Articles == 0 {
 		return u.render(w, http.StatusOK, "home", data)
 	}
-	cursor := r.URL.Query().Get("cursor")
-	if err := checkAll(nonEmpty(cursor), cursorRe, "cursor"); err != nil {
+	cursor, err := cursorParam(r.URL.Query())
+	if err != nil {
 		return err
 	}
 	sp, err := u.s.cfg.Store.Stories(ctx, store.StoryQuery{Limit: 20, Cursor: cursor})
@@ -259,14 +259,19 @@ type facetValue struct {
 	Href   string
 }
 
-func toggleParam(v url.Values, name, value string) string {
+// copyValues returns a copy of v without the parameters named in drop.
+func copyValues(v url.Values, drop ...string) url.Values {
 	n := url.Values{}
 	for k, vs := range v {
-		if k == "cursor" {
-			continue
+		if !contains(drop, k) {
+			n[k] = append([]string(nil), vs...)
 		}
-		n[k] = append([]string(nil), vs...)
 	}
+	return n
+}
+
+func toggleParam(v url.Values, name, value string) string {
+	n := copyValues(v, "cursor")
 	cur := listParam(n, name)
 	var out []string
 	found := false
@@ -300,10 +305,7 @@ var facetTitles = map[string]string{
 func (u *ui) search(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query()
 	data := map[string]any{"Title": "Search", "Q": v.Get("q"), "From": v.Get("from"), "To": v.Get("to"), "Group": v.Get("group"), "Sort": v.Get("sort")}
-	v2 := url.Values{}
-	for k, vs := range v {
-		v2[k] = vs
-	}
+	v2 := copyValues(v)
 	v2.Set("facets", "true")
 	q, err := u.s.searchQuery(v2)
 	if err != nil {
@@ -350,19 +352,11 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	data["Facets"] = facets
 	if res.Next != "" {
-		n := url.Values{}
-		for k, vs := range v {
-			n[k] = vs
-		}
+		n := copyValues(v)
 		n.Set("cursor", res.Next)
 		data["NextHref"] = "/search?" + n.Encode()
 	}
-	fq := url.Values{}
-	for k, vs := range v {
-		if k != "cursor" && k != "sort" && k != "group" {
-			fq[k] = vs
-		}
-	}
+	fq := copyValues(v, "cursor", "sort", "group")
 	data["FeedHref"] = "/api/v1/feed?" + fq.Encode()
 	return u.render(w, http.StatusOK, "search", data)
 }
@@ -380,11 +374,7 @@ type entityCount struct {
 }
 
 func (u *ui) story(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	st, err := u.s.cfg.Store.Story(r.Context(), id)
+	st, err := loadByID(r, u.s.cfg.Store.Story)
 	if err != nil {
 		return err
 	}
@@ -403,11 +393,7 @@ func (u *ui) story(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (u *ui) cluster(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	c, err := u.s.cfg.Store.Cluster(r.Context(), id)
+	c, err := loadByID(r, u.s.cfg.Store.Cluster)
 	if err != nil {
 		return err
 	}
@@ -491,11 +477,7 @@ func (u *ui) articleSet(ctx context.Context, refs []model.ArticleRef) (map[strin
 }
 
 func (u *ui) article(w http.ResponseWriter, r *http.Request) error {
-	id, err := int64Path(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := u.s.cfg.Store.Article(r.Context(), id)
+	a, err := loadByID(r, u.s.cfg.Store.Article)
 	if err != nil {
 		return err
 	}

@@ -93,12 +93,24 @@ func (s *Server) saveWatchlists(ctx context.Context, ws []Watchlist) error {
 	return s.cfg.Store.PutState(ctx, stateWatchlists, data, 0)
 }
 
-func (s *Server) apiWatchlists(w http.ResponseWriter, r *http.Request) error {
-	ws, err := s.loadWatchlists(r.Context())
+// updateWatchlists loads the watchlists, lets change edit them and saves
+// what it returns, all under watchMu; an error from change saves nothing.
+func (s *Server) updateWatchlists(ctx context.Context, change func([]Watchlist) ([]Watchlist, error)) error {
+	s.watchMu.Lock()
+	defer s.watchMu.Unlock()
+	ws, err := s.loadWatchlists(ctx)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, WatchlistList{Watchlists: ws})
+	if ws, err = change(ws); err != nil {
+		return err
+	}
+	return s.saveWatchlists(ctx, ws)
+}
+
+func (s *Server) apiWatchlists(w http.ResponseWriter, r *http.Request) error {
+	ws, err := s.loadWatchlists(r.Context())
+	return writeResult(w, WatchlistList{Watchlists: ws}, err)
 }
 
 func (s *Server) findWatchlist(ctx context.Context, id string) (Watchlist, error) {
@@ -116,22 +128,13 @@ func (s *Server) findWatchlist(ctx context.Context, id string) (Watchlist, error
 
 func (s *Server) apiWatchlist(w http.ResponseWriter, r *http.Request) error {
 	wl, err := s.findWatchlist(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, wl)
+	return writeResult(w, wl, err)
 }
 
 func (s *Server) apiCreateWatchlist(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	var in WatchlistInput
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
-		if _, ok := err.(*http.MaxBytesError); ok {
-			return err
-		}
-		return errBadRequestf("bad JSON body: %v", err)
+	if err := decodeBody(w, r, 64<<10, &in); err != nil {
+		return err
 	}
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" || len(in.Name) > 200 {
@@ -162,16 +165,13 @@ func (s *Server) apiCreateWatchlist(w http.ResponseWriter, r *http.Request) erro
 	if wl.Entities == nil {
 		wl.Entities = []string{}
 	}
-	s.watchMu.Lock()
-	defer s.watchMu.Unlock()
-	ws, err := s.loadWatchlists(r.Context())
+	err := s.updateWatchlists(r.Context(), func(ws []Watchlist) ([]Watchlist, error) {
+		if len(ws) >= 1000 {
+			return nil, errBadRequestf("too many watchlists")
+		}
+		return append(ws, wl), nil
+	})
 	if err != nil {
-		return err
-	}
-	if len(ws) >= 1000 {
-		return errBadRequestf("too many watchlists")
-	}
-	if err := s.saveWatchlists(r.Context(), append(ws, wl)); err != nil {
 		return err
 	}
 	w.Header().Set("Location", "/api/v1/watchlists/"+wl.ID)
@@ -180,25 +180,19 @@ func (s *Server) apiCreateWatchlist(w http.ResponseWriter, r *http.Request) erro
 
 func (s *Server) apiDeleteWatchlist(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
-	s.watchMu.Lock()
-	defer s.watchMu.Unlock()
-	ws, err := s.loadWatchlists(r.Context())
-	if err != nil {
-		return err
-	}
-	out := ws[:0]
-	found := false
-	for _, wl := range ws {
-		if wl.ID == id {
-			found = true
-			continue
+	err := s.updateWatchlists(r.Context(), func(ws []Watchlist) ([]Watchlist, error) {
+		out := ws[:0]
+		for _, wl := range ws {
+			if wl.ID != id {
+				out = append(out, wl)
+			}
 		}
-		out = append(out, wl)
-	}
-	if !found {
-		return errNotFoundf("no watchlist %q", id)
-	}
-	if err := s.saveWatchlists(r.Context(), out); err != nil {
+		if len(out) == len(ws) {
+			return nil, errNotFoundf("no watchlist %q", id)
+		}
+		return out, nil
+	})
+	if err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
