@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+
+	"dateline/store/internal/sqlstore"
 )
 
 // migrationLock is the advisory lock key held while migrating
@@ -199,25 +201,19 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := conn.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if v > len(migrations) {
-		return fmt.Errorf("migrate: store schema version %d is newer than this program (%d)", v, len(migrations))
-	}
-	for i := v; i < len(migrations); i++ {
+	return sqlstore.Migrate(v, migrations, func(version int, stmts string) error {
 		tx, err := conn.Begin(ctx)
 		if err != nil {
-			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+			return err
 		}
-		if _, err := tx.Exec(ctx, migrations[i]); err != nil {
+		if _, err := tx.Exec(ctx, stmts); err != nil {
 			tx.Rollback(ctx)
-			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version) VALUES ($1)`, i+1); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version) VALUES ($1)`, version); err != nil {
 			tx.Rollback(ctx)
-			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+			return err
 		}
-		if err := tx.Commit(ctx); err != nil {
-			return fmt.Errorf("migrate to version %d: %w", i+1, err)
-		}
-	}
-	return nil
+		return tx.Commit(ctx)
+	})
 }

@@ -20,11 +20,9 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +32,7 @@ import (
 
 	"dateline/model"
 	"dateline/store"
+	"dateline/store/internal/sqlstore"
 )
 
 // Store is a store.Store on a PostgreSQL database.
@@ -70,23 +69,6 @@ func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 func (s *Store) Close() error {
 	s.pool.Close()
 	return nil
-}
-
-// annotations is the JSON column holding derived data that is read with
-// the article but not queried by column.
-type annotations struct {
-	Timexes []model.Timex `json:"timexes,omitempty"`
-	// Cluster is the clustering stage's features (Article.ClusterFeatures),
-	// replayed when the stage restores its state.
-	Cluster json.RawMessage `json:"cluster,omitempty"`
-}
-
-func jsonList(v []string) string {
-	if v == nil {
-		v = []string{}
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
 }
 
 // retryable reports whether a transaction failed on a deadlock or a
@@ -134,7 +116,7 @@ func (s *Store) putArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		return 0, false, err
 	}
 	defer tx.Rollback(ctx)
-	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Cluster: a.ClusterFeatures})
+	ann := sqlstore.AnnotationsJSON(a)
 	var id int64
 	err = tx.QueryRow(ctx, `WITH d AS (
 			INSERT INTO documents(hash, source, url, format, fetched, ingested, content) VALUES ($1,$2,$3,$4,$5,$6,$7)
@@ -144,8 +126,8 @@ func (s *Store) putArticle(ctx context.Context, doc *model.Document, a *model.Ar
 		SELECT d.id, $8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27::regconfig FROM d
 		RETURNING id`,
 		hash, doc.Source, doc.URL, string(doc.Format), doc.Fetched.String(), time.Now().UTC().Format(time.RFC3339), doc.Content,
-		a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, jsonList(a.Dateline.Agencies), jsonList(a.Agencies),
-		a.Published.String(), a.Modified.String(), a.Fetched.String(), a.Author, a.SiteName, a.Canonical, string(ann),
+		a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, sqlstore.JSONList(a.Dateline.Agencies), sqlstore.JSONList(a.Agencies),
+		a.Published.String(), a.Modified.String(), a.Fetched.String(), a.Author, a.SiteName, a.Canonical, ann,
 		a.ClusterID, a.StoryID, a.DuplicateOf, TextSearchConfig(a.Lang)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		// Stored before, or by a transaction that committed while this one
@@ -198,7 +180,7 @@ func putBriefs(ctx context.Context, tx pgx.Tx, id int64, a *model.Article) error
 				ON CONFLICT (hash) DO UPDATE SET hash = EXCLUDED.hash RETURNING id),
 			ab AS (INSERT INTO article_briefs(article_id, brief_id, position, age_seconds) SELECT $5, b.id, $6, $7 FROM b ON CONFLICT DO NOTHING)
 			SELECT id FROM b`,
-			b.Hash, b.Text, b.Dateline.Place, jsonList(b.Dateline.Agencies), id, i, b.AgeSeconds).QueryRow(func(r pgx.Row) error {
+			b.Hash, b.Text, b.Dateline.Place, sqlstore.JSONList(b.Dateline.Agencies), id, i, b.AgeSeconds).QueryRow(func(r pgx.Row) error {
 			return r.Scan(&b.ID)
 		})
 	}
@@ -219,54 +201,23 @@ func putBriefs(ctx context.Context, tx pgx.Tx, id int64, a *model.Article) error
 	return nil
 }
 
-const articleCols = `a.id, d.hash, a.source, a.url, a.lang, a.title, a.lead, a.body, a.place, a.dateline_agencies, a.agencies,
-	a.published, a.modified, a.fetched, a.author, a.site_name, a.canonical, a.annotations, a.cluster_id, a.story_id, a.duplicate_of`
-
-func scanArticle(r pgx.Row) (model.Article, error) {
-	var a model.Article
-	var dag, ag, pub, mod, fet, ann string
-	if err := r.Scan(&a.ID, &a.Hash, &a.Source, &a.URL, &a.Lang, &a.Title, &a.Lead, &a.Body, &a.Dateline.Place, &dag, &ag,
-		&pub, &mod, &fet, &a.Author, &a.SiteName, &a.Canonical, &ann, &a.ClusterID, &a.StoryID, &a.DuplicateOf); err != nil {
-		return a, err
-	}
-	_ = json.Unmarshal([]byte(dag), &a.Dateline.Agencies)
-	_ = json.Unmarshal([]byte(ag), &a.Agencies)
-	a.Published, _ = model.ParseTime(pub)
-	a.Modified, _ = model.ParseTime(mod)
-	a.Fetched, _ = model.ParseTime(fet)
-	var an annotations
-	_ = json.Unmarshal([]byte(ann), &an)
-	a.Timexes, a.ClusterFeatures = an.Timexes, an.Cluster
-	return a, nil
-}
-
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
-	a, err := scanArticle(s.pool.QueryRow(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id = $1`, id))
+	a, err := sqlstore.ScanArticle(s.pool.QueryRow(ctx, `SELECT `+sqlstore.ArticleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return a, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return a, fmt.Errorf("article %d: %w", id, err)
 	}
-	a.Briefs = []model.Brief{}
 	rows, err := s.pool.Query(ctx, `SELECT b.id, b.hash, b.text, b.place, b.agencies, ab.age_seconds FROM article_briefs ab
 		JOIN briefs b ON b.id = ab.brief_id WHERE ab.article_id = $1 ORDER BY ab.position`, id)
 	if err != nil {
 		return a, fmt.Errorf("article %d: briefs: %w", id, err)
 	}
-	for rows.Next() {
-		var b model.Brief
-		var ag string
-		if err := rows.Scan(&b.ID, &b.Hash, &b.Text, &b.Dateline.Place, &ag, &b.AgeSeconds); err != nil {
-			rows.Close()
-			return a, fmt.Errorf("article %d: briefs: %w", id, err)
-		}
-		_ = json.Unmarshal([]byte(ag), &b.Dateline.Agencies)
-		a.Briefs = append(a.Briefs, b)
-	}
+	a.Briefs, err = sqlstore.Briefs(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return a, fmt.Errorf("article %d: briefs: %w", id, err)
 	}
 	ms, err := s.mentions(ctx, []int64{id})
@@ -284,49 +235,18 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 
 // Articles implements store.Store.
 func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) (store.ArticlePage, error) {
-	limit := pageLimit(q.Limit, 50)
-	var where []string
-	var args []any
-	if q.Cursor != "" {
-		c, err := strconv.ParseInt(q.Cursor, 10, 64)
-		if err != nil {
-			return store.ArticlePage{}, fmt.Errorf("articles: bad cursor %q", q.Cursor)
-		}
-		args = append(args, c)
-		where = append(where, fmt.Sprintf("a.id < $%d", len(args)))
+	limit := sqlstore.PageLimit(q.Limit, 50)
+	a := sqlstore.Args{Dollar: true}
+	sq, err := sqlstore.ArticlesSQL(q, limit, &a)
+	if err != nil {
+		return store.ArticlePage{}, err
 	}
-	if q.Lang != "" {
-		args = append(args, q.Lang)
-		where = append(where, fmt.Sprintf("a.lang = $%d", len(args)))
-	}
-	sq := `SELECT ` + articleCols + ` FROM articles a JOIN documents d ON d.id = a.doc_id`
-	if len(where) > 0 {
-		sq += " WHERE " + strings.Join(where, " AND ")
-	}
-	args = append(args, limit+1)
-	sq += fmt.Sprintf(" ORDER BY a.id DESC LIMIT $%d", len(args))
-	rows, err := s.pool.Query(ctx, sq, args...)
+	rows, err := s.pool.Query(ctx, sq, a.Vals...)
 	if err != nil {
 		return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
 	}
 	defer rows.Close()
-	page := store.ArticlePage{Articles: []model.Article{}}
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return page, fmt.Errorf("articles: %w", err)
-		}
-		a.Body = ""
-		page.Articles = append(page.Articles, a)
-	}
-	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("articles: %w", err)
-	}
-	if len(page.Articles) > limit {
-		page.Articles = page.Articles[:limit]
-		page.Next = strconv.FormatInt(page.Articles[limit-1].ID, 10)
-	}
-	return page, nil
+	return sqlstore.ArticlePage(rows, limit)
 }
 
 // Stats implements store.Store.
@@ -341,22 +261,4 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 		return st, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
-}
-
-func pageLimit(l, def int) int {
-	if l <= 0 {
-		return def
-	}
-	return l
-}
-
-func parseCursor(c string) (int64, error) {
-	if c == "" {
-		return 0, nil
-	}
-	v, err := strconv.ParseInt(c, 10, 64)
-	if err != nil || v < 0 {
-		return 0, fmt.Errorf("bad cursor %q", c)
-	}
-	return v, nil
 }

@@ -2,10 +2,8 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +12,7 @@ import (
 	"dateline/model"
 	"dateline/search"
 	"dateline/store"
+	"dateline/store/internal/sqlstore"
 )
 
 // putSearch indexes an article inside its transaction: the analysed terms
@@ -31,13 +30,11 @@ func putSearch(ctx context.Context, tx pgx.Tx, id int64, a *model.Article) error
 	return nil
 }
 
-var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-
 // searchPlan is the FROM and WHERE of a search, with its arguments.
 type searchPlan struct {
 	from  string
 	where []string
-	args  args
+	args  sqlstore.Args
 	score string // SQL expression (float8), lower is better
 }
 
@@ -61,40 +58,12 @@ const rankWeights = `'{0.25, 0.4, 0.5, 1.0}'`
 // Search implements store.Store.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
 	res := store.SearchResult{Hits: []store.SearchHit{}}
-	node := q.Query
-	if node == nil {
-		var err error
-		if node, err = search.Parse(q.Text); err != nil {
-			return res, fmt.Errorf("search: %w: %v", store.ErrBadQuery, err)
-		}
+	c, err := sqlstore.CheckSearch(q)
+	if err != nil {
+		return res, err
 	}
-	langs := q.Langs
-	if len(langs) == 0 {
-		langs = search.DefaultLangs()
-	}
-	limit := pageLimit(q.Limit, 20)
-	for _, d := range []string{q.From, q.To} {
-		if d != "" && !isoDate.MatchString(d) {
-			return res, fmt.Errorf("search: %w: date %q is not YYYY-MM-DD", store.ErrBadQuery, d)
-		}
-	}
-	switch q.Group {
-	case "", store.GroupCluster, store.GroupStory:
-	default:
-		return res, fmt.Errorf("search: %w: unknown grouping %q", store.ErrBadQuery, q.Group)
-	}
-	sortBy := q.Sort
-	switch sortBy {
-	case "":
-		sortBy = store.SortNewest
-		if node != nil {
-			sortBy = store.SortRelevance
-		}
-	case store.SortNewest, store.SortRelevance:
-	default:
-		return res, fmt.Errorf("search: %w: unknown sort %q", store.ErrBadQuery, q.Sort)
-	}
-	plan := &searchPlan{from: "articles a", score: "0"}
+	node, langs, limit, sortBy := c.Node, c.Langs, c.Limit, c.Sort
+	plan := &searchPlan{from: "articles a", score: "0", args: sqlstore.Args{Dollar: true}}
 	if node != nil {
 		if err := s.expandFromMentions(ctx, node); err != nil {
 			return res, fmt.Errorf("search: %w", err)
@@ -105,14 +74,14 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 			return res, nil
 		}
 		plan.from = "article_search x JOIN articles a ON a.id = x.article_id"
-		p := plan.args.add(expr)
+		p := plan.args.Add(expr)
 		plan.where = append(plan.where, "x.tsv @@ to_tsquery('simple', "+p+")")
 		plan.score = "-ts_rank_cd(" + rankWeights + ", x.tsv, to_tsquery('simple', " + p + "))"
 	} else {
 		sortBy = store.SortNewest
 	}
 	if len(q.Langs) > 0 {
-		plan.where = append(plan.where, "a.lang = ANY("+plan.args.add(q.Langs)+"::text[])")
+		plan.where = append(plan.where, "a.lang = ANY("+plan.args.Add(q.Langs)+"::text[])")
 	}
 	for _, f := range []struct {
 		kind   string
@@ -132,16 +101,16 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 			}
 			vals[i] = v
 		}
-		plan.where = append(plan.where, "a.id IN (SELECT article_id FROM article_facets WHERE kind = "+plan.args.add(f.kind)+
-			" AND value = ANY("+plan.args.add(vals)+"::text[]))")
+		plan.where = append(plan.where, "a.id IN (SELECT article_id FROM article_facets WHERE kind = "+plan.args.Add(f.kind)+
+			" AND value = ANY("+plan.args.Add(vals)+"::text[]))")
 	}
 	if q.From != "" {
-		plan.where = append(plan.where, "a.published >= "+plan.args.add(q.From))
+		plan.where = append(plan.where, "a.published >= "+plan.args.Add(q.From))
 	}
 	if q.To != "" {
-		plan.where = append(plan.where, "a.published <> '' AND a.published <= "+plan.args.add(q.To+"~"))
+		plan.where = append(plan.where, "a.published <> '' AND a.published <= "+plan.args.Add(q.To+"~"))
 	}
-	if err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM `+plan.from+plan.whereSQL(), plan.args...).Scan(&res.Total); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM `+plan.from+plan.whereSQL(), plan.args.Vals...).Scan(&res.Total); err != nil {
 		return res, fmt.Errorf("search: count: %w", err)
 	}
 	if q.Facets {
@@ -158,7 +127,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 		}
 		return res, nil
 	}
-	a := append(args(nil), plan.args...)
+	a := plan.args.Clone()
 	sq := `SELECT m.id, m.score FROM ` + plan.matches()
 	if q.Cursor != "" {
 		kind, score, id, err := parseSearchCursor(q.Cursor)
@@ -166,10 +135,10 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 			return res, fmt.Errorf("search: %w: bad cursor %q", store.ErrBadQuery, q.Cursor)
 		}
 		if kind == 'r' {
-			sc, ip := a.add(score), a.add(id)
+			sc, ip := a.Add(score), a.Add(id)
 			sq += " WHERE (m.score > " + sc + " OR (m.score = " + sc + " AND m.id > " + ip + "))"
 		} else {
-			sq += " WHERE m.id < " + a.add(id)
+			sq += " WHERE m.id < " + a.Add(id)
 		}
 	}
 	if sortBy == store.SortRelevance {
@@ -177,8 +146,8 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	} else {
 		sq += " ORDER BY m.id DESC"
 	}
-	sq += " LIMIT " + a.add(limit+1)
-	ids, scores, err := s.idScores(ctx, sq, a...)
+	sq += " LIMIT " + a.Add(limit+1)
+	ids, scores, err := s.idScores(ctx, sq, a.Vals...)
 	if err != nil {
 		return res, fmt.Errorf("search: %w", err)
 	}
@@ -226,71 +195,33 @@ func (s *Store) idScores(ctx context.Context, q string, a ...any) ([]int64, []fl
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var ids []int64
-	var scores []float64
-	for rows.Next() {
-		var id int64
-		var sc float64
-		if err := rows.Scan(&id, &sc); err != nil {
-			return nil, nil, err
-		}
-		ids = append(ids, id)
-		scores = append(scores, sc)
-	}
-	return ids, scores, rows.Err()
+	return sqlstore.IDScores(rows)
 }
 
 // expandFromMentions adds to every word and phrase of the query the
 // entities that stored mentions with that surface form link to.
 func (s *Store) expandFromMentions(ctx context.Context, n *search.Node) error {
-	var firstErr error
-	search.Expand(n, func(name string) ([]string, []search.Alias) {
+	return sqlstore.ExpandFromMentions(n, func(name string) ([]string, error) {
 		rows, err := s.pool.Query(ctx, `SELECT DISTINCT entity_id FROM mentions WHERE lower(text) = lower($1) AND entity_id <> '' ORDER BY entity_id LIMIT 5`, name)
 		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			return nil, nil
+			return nil, err
 		}
 		defer rows.Close()
-		var ids []string
-		for rows.Next() {
-			var id string
-			if rows.Scan(&id) == nil {
-				ids = append(ids, id)
-			}
-		}
-		return ids, nil
+		return sqlstore.Strings(rows), nil
 	})
-	return firstErr
 }
-
-const facetValues = 25
 
 func (s *Store) facets(ctx context.Context, plan *searchPlan) (map[string][]store.FacetCount, error) {
 	rows, err := s.pool.Query(ctx, `SELECT f.kind, f.value, COUNT(*) FROM article_facets f
-		WHERE f.article_id IN (SELECT a.id FROM `+plan.from+plan.whereSQL()+`) GROUP BY f.kind, f.value`, plan.args...)
+		WHERE f.article_id IN (SELECT a.id FROM `+plan.from+plan.whereSQL()+`) GROUP BY f.kind, f.value`, plan.args.Vals...)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]store.FacetCount{}
-	for _, k := range search.FacetKinds() {
-		out[k] = []store.FacetCount{}
-	}
-	for rows.Next() {
-		var kind string
-		var fc store.FacetCount
-		if err := rows.Scan(&kind, &fc.Value, &fc.Count); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[kind] = append(out[kind], fc)
-	}
+	out, err := sqlstore.Facets(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	store.TopFacets(out, facetValues)
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
 		err := s.pool.QueryRow(ctx, `SELECT name FROM entities WHERE id = $1`, fc.Value).Scan(&fc.Label)
@@ -315,62 +246,22 @@ func (s *Store) hits(ctx context.Context, ids []int64, scores []float64, h *sear
 	if err != nil {
 		return nil, err
 	}
-	type row struct {
-		hit        store.SearchHit
-		lead, body string
-	}
-	byID := map[int64]*row{}
-	for rows.Next() {
-		var r row
-		var pub, ag string
-		if err := rows.Scan(&r.hit.ID, &r.hit.Source, &r.hit.URL, &r.hit.Title, &r.hit.Lang, &pub, &ag,
-			&r.hit.ClusterID, &r.hit.StoryID, &r.lead, &r.body); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		r.hit.Published, _ = model.ParseTime(pub)
-		_ = json.Unmarshal([]byte(ag), &r.hit.Agencies)
-		if r.hit.Agencies == nil {
-			r.hit.Agencies = []string{}
-		}
-		byID[r.hit.ID] = &r
-	}
+	byID, err := sqlstore.HitRows(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	ments := map[int64][]model.Mention{}
 	mrows, err := s.pool.Query(ctx, `SELECT article_id, entity_id, start_off, end_off FROM mentions
 		WHERE article_id = ANY($1) AND entity_id <> ''`, ids)
 	if err != nil {
 		return nil, err
 	}
-	for mrows.Next() {
-		var id int64
-		var m model.Mention
-		if err := mrows.Scan(&id, &m.EntityID, &m.Start, &m.End); err != nil {
-			mrows.Close()
-			return nil, err
-		}
-		ments[id] = append(ments[id], m)
-	}
+	ments, err := sqlstore.MentionSpans(mrows)
 	mrows.Close()
-	if err := mrows.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	for i, id := range ids {
-		r := byID[id]
-		if r == nil {
-			continue
-		}
-		hit := r.hit
-		if scores[i] != 0 {
-			hit.Score = -scores[i]
-		}
-		hit.TitleHighlight, hit.Snippet = h.Article(&model.Article{Title: hit.Title, Lead: r.lead, Body: r.body, Lang: hit.Lang}, ments[id], size)
-		out = append(out, hit)
-	}
-	return out, nil
+	return sqlstore.Hits(ids, scores, byID, ments, h, size), nil
 }
 
 // searchGroups pages over clusters or stories of matching articles.
@@ -392,25 +283,15 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 	if sortBy == store.SortNewest {
 		order = "MAX(m.id) DESC"
 	}
-	a := append(args(nil), plan.args...)
+	a := plan.args.Clone()
 	rows, err := s.pool.Query(ctx, `SELECT `+gexpr+` AS g, COUNT(*) FROM `+plan.matches()+`
-		GROUP BY g ORDER BY `+order+` LIMIT `+a.add(limit+1)+` OFFSET `+a.add(off), a...)
+		GROUP BY g ORDER BY `+order+` LIMIT `+a.Add(limit+1)+` OFFSET `+a.Add(off), a.Vals...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	var keys []int64
-	counts := map[int64]int64{}
-	for rows.Next() {
-		var g, n int64
-		if err := rows.Scan(&g, &n); err != nil {
-			rows.Close()
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		keys = append(keys, g)
-		counts[g] = n
-	}
+	keys, counts, err := sqlstore.GroupCounts(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
 	if len(keys) > limit {
@@ -421,69 +302,41 @@ func (s *Store) searchGroups(ctx context.Context, q store.SearchQuery, plan *sea
 	if len(keys) == 0 {
 		return nil
 	}
-	ga := append(args(nil), plan.args...)
-	hq := `SELECT m.id, m.score, ` + gexpr + ` AS g FROM ` + plan.matches() + ` WHERE ` + gexpr + ` = ANY(` + ga.add(keys) + `)`
+	ga := plan.args.Clone()
+	hq := `SELECT m.id, m.score, ` + gexpr + ` AS g FROM ` + plan.matches() + ` WHERE ` + gexpr + ` = ANY(` + ga.Add(keys) + `)`
 	if sortBy == store.SortRelevance {
 		hq += " ORDER BY m.score, m.id"
 	} else {
 		hq += " ORDER BY m.id DESC"
 	}
-	hrows, err := s.pool.Query(ctx, hq, ga...)
+	hrows, err := s.pool.Query(ctx, hq, ga.Vals...)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	perGroup := map[int64][]int64{}
-	var ids []int64
-	var scores []float64
-	for hrows.Next() {
-		var id, g int64
-		var sc float64
-		if err := hrows.Scan(&id, &sc, &g); err != nil {
-			hrows.Close()
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		if len(perGroup[g]) >= 10 {
-			continue
-		}
-		perGroup[g] = append(perGroup[g], id)
-		ids = append(ids, id)
-		scores = append(scores, sc)
-	}
+	perGroup, ids, scores, err := sqlstore.GroupMembers(hrows)
 	hrows.Close()
-	if err := hrows.Err(); err != nil {
+	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
 	hits, err := s.hits(ctx, ids, scores, h, q.SnippetSize)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	byID := map[int64]store.SearchHit{}
-	for _, hit := range hits {
-		byID[hit.ID] = hit
-	}
 	table := "clusters"
 	if q.Group == store.GroupStory {
 		table = "stories"
 	}
-	for _, k := range keys {
-		g := store.SearchGroup{Kind: q.Group, ID: k, Count: counts[k], Hits: []store.SearchHit{}}
-		for _, id := range perGroup[k] {
-			if hit, ok := byID[id]; ok {
-				g.Hits = append(g.Hits, hit)
-			}
+	groups, err := sqlstore.Groups(q.Group, keys, counts, perGroup, hits, func(id int64) (string, error) {
+		var title string
+		err := s.pool.QueryRow(ctx, `SELECT title FROM `+table+` WHERE id = $1`, id).Scan(&title)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return "", nil
 		}
-		if k < 0 {
-			g.Kind, g.ID = "article", -k
-			if len(g.Hits) > 0 {
-				g.Title = g.Hits[0].Title
-			}
-		} else if err := s.pool.QueryRow(ctx, `SELECT title FROM `+table+` WHERE id = $1`, k).Scan(&g.Title); err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		if g.Title == "" && len(g.Hits) > 0 {
-			g.Title = g.Hits[0].Title
-		}
-		res.Groups = append(res.Groups, g)
+		return title, err
+	})
+	if err != nil {
+		return fmt.Errorf("search: groups: %w", err)
 	}
+	res.Groups = groups
 	return nil
 }

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"dateline/model"
 	"dateline/store"
+	"dateline/store/internal/sqlstore"
 )
 
 // putDerived writes the article's entities, events and cluster placement
@@ -73,13 +73,13 @@ func putDerived(ctx context.Context, tx *sql.Tx, id int64, a *model.Article) err
 // ArticlesAfter implements store.Store.
 func (s *Store) ArticlesAfter(ctx context.Context, after int64, fn func(model.Article) error) error {
 	for {
-		rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id > ? ORDER BY a.id LIMIT 500`, after)
+		rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.ArticleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id > ? ORDER BY a.id LIMIT 500`, after)
 		if err != nil {
 			return fmt.Errorf("articles after %d: %w", after, err)
 		}
 		var batch []model.Article
 		for rows.Next() {
-			a, err := scanArticle(rows)
+			a, err := sqlstore.ScanArticle(rows)
 			if err != nil {
 				rows.Close()
 				return fmt.Errorf("articles after %d: %w", after, err)
@@ -126,16 +126,6 @@ func (s *Store) mentions(ctx context.Context, id int64) ([]model.Mention, error)
 	return out, rows.Err()
 }
 
-const eventCols = `e.id, e.type, e.mode, e.src_name, e.src_entity, e.src_country, e.src_sector,
-	e.tgt_name, e.tgt_entity, e.tgt_country, e.tgt_sector, e.place, e.date, e.date_end, e.score, e.confidence`
-
-func scanEvent(r scanner) (model.Event, error) {
-	var e model.Event
-	err := r.Scan(&e.ID, &e.Type, &e.Mode, &e.Source.Name, &e.Source.EntityID, &e.Source.Country, &e.Source.Sector,
-		&e.Target.Name, &e.Target.EntityID, &e.Target.Country, &e.Target.Sector, &e.Place, &e.Date, &e.DateEnd, &e.Score, &e.Confidence)
-	return e, err
-}
-
 // queryEvents runs an event query and fills each event's sources.
 func (s *Store) queryEvents(ctx context.Context, q string, args ...any) ([]model.Event, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
@@ -144,7 +134,7 @@ func (s *Store) queryEvents(ctx context.Context, q string, args ...any) ([]model
 	}
 	var evs []model.Event
 	for rows.Next() {
-		e, err := scanEvent(rows)
+		e, err := sqlstore.ScanEvent(rows)
 		if err != nil {
 			rows.Close()
 			return nil, err
@@ -178,7 +168,7 @@ func (s *Store) queryEvents(ctx context.Context, q string, args ...any) ([]model
 }
 
 func (s *Store) articleEvents(ctx context.Context, id int64) ([]model.Event, error) {
-	evs, err := s.queryEvents(ctx, `SELECT DISTINCT `+eventCols+` FROM events e JOIN event_sources es ON es.event_id = e.id WHERE es.article_id = ? ORDER BY e.id`, id)
+	evs, err := s.queryEvents(ctx, `SELECT DISTINCT `+sqlstore.EventCols+` FROM events e JOIN event_sources es ON es.event_id = e.id WHERE es.article_id = ? ORDER BY e.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d: events: %w", id, err)
 	}
@@ -190,7 +180,7 @@ func (s *Store) EventCandidates(ctx context.Context, key string, clusterID, stor
 	if clusterID == 0 && storyID == 0 {
 		return nil, nil
 	}
-	evs, err := s.queryEvents(ctx, `SELECT `+eventCols+` FROM events e WHERE e.key = ? AND ((e.cluster_id = ? AND ? != 0) OR (e.story_id = ? AND ? != 0)) ORDER BY e.id`,
+	evs, err := s.queryEvents(ctx, `SELECT `+sqlstore.EventCols+` FROM events e WHERE e.key = ? AND ((e.cluster_id = ? AND ? != 0) OR (e.story_id = ? AND ? != 0)) ORDER BY e.id`,
 		key, clusterID, clusterID, storyID, storyID)
 	if err != nil {
 		return nil, fmt.Errorf("event candidates %s: %w", key, err)
@@ -198,137 +188,59 @@ func (s *Store) EventCandidates(ctx context.Context, key string, clusterID, stor
 	return evs, nil
 }
 
-func pageLimit(l, def int) int {
-	if l <= 0 {
-		return def
-	}
-	return l
-}
-
-func parseCursor(c string) (int64, error) {
-	if c == "" {
-		return 0, nil
-	}
-	v, err := strconv.ParseInt(c, 10, 64)
-	if err != nil || v < 0 {
-		return 0, fmt.Errorf("bad cursor %q", c)
-	}
-	return v, nil
-}
-
 // Events implements store.Store. Events are ordered by date then ID; the
 // cursor is the offset of the next page.
 func (s *Store) Events(ctx context.Context, q store.EventQuery) (store.EventPage, error) {
-	limit := pageLimit(q.Limit, 100)
-	off, err := parseCursor(q.Cursor)
+	limit := sqlstore.PageLimit(q.Limit, 100)
+	off, err := sqlstore.ParseCursor(q.Cursor)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("events: %w", err)
 	}
-	var where []string
-	var args []any
-	switch {
-	case q.Either && q.Source != "" && q.Target != "":
-		where = append(where, "((e.src_country = ? AND e.tgt_country = ?) OR (e.src_country = ? AND e.tgt_country = ?))")
-		args = append(args, q.Source, q.Target, q.Target, q.Source)
-	default:
-		if q.Source != "" {
-			where = append(where, "e.src_country = ?")
-			args = append(args, q.Source)
-		}
-		if q.Target != "" {
-			where = append(where, "e.tgt_country = ?")
-			args = append(args, q.Target)
-		}
-	}
-	if q.Type != "" {
-		where = append(where, "e.type = ?")
-		args = append(args, strings.ToUpper(q.Type))
-	}
-	if q.From != "" {
-		where = append(where, "e.date >= ?")
-		args = append(args, q.From)
-	}
-	if q.To != "" {
-		where = append(where, "e.date <= ?")
-		args = append(args, q.To+"~")
-	}
-	sq := `SELECT ` + eventCols + ` FROM events e`
-	if len(where) > 0 {
+	var a sqlstore.Args
+	sq := `SELECT ` + sqlstore.EventCols + ` FROM events e`
+	if where := sqlstore.EventConds(q, &a); len(where) > 0 {
 		sq += " WHERE " + strings.Join(where, " AND ")
 	}
-	sq += " ORDER BY e.date, e.id LIMIT ? OFFSET ?"
-	args = append(args, limit+1, off)
-	evs, err := s.queryEvents(ctx, sq, args...)
+	sq += " ORDER BY e.date, e.id LIMIT " + a.Add(limit+1) + " OFFSET " + a.Add(off)
+	evs, err := s.queryEvents(ctx, sq, a.Vals...)
 	if err != nil {
 		return store.EventPage{}, fmt.Errorf("events: %w", err)
 	}
-	page := store.EventPage{Events: evs}
-	if page.Events == nil {
-		page.Events = []model.Event{}
-	}
-	if len(page.Events) > limit {
-		page.Events = page.Events[:limit]
-		page.Next = strconv.FormatInt(off+int64(limit), 10)
-	}
-	return page, nil
+	return sqlstore.EventPage(evs, limit, off), nil
 }
 
 // Entities implements store.Store; the cursor is the offset of the next page.
 func (s *Store) Entities(ctx context.Context, q store.EntityQuery) (store.EntityPage, error) {
-	limit := pageLimit(q.Limit, 50)
-	off, err := parseCursor(q.Cursor)
+	limit := sqlstore.PageLimit(q.Limit, 50)
+	off, err := sqlstore.ParseCursor(q.Cursor)
 	if err != nil {
 		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
 	}
-	var where []string
-	var args []any
-	if q.Type != "" {
-		where = append(where, "COALESCE(e.type, m.type) = ?")
-		args = append(args, q.Type)
-	}
-	if q.Country != "" {
-		where = append(where, "e.country = ?")
-		args = append(args, q.Country)
-	}
+	var a sqlstore.Args
+	where := sqlstore.EntityConds(q, &a)
 	sq := `SELECT m.entity_id, COALESCE(e.name, ''), COALESCE(e.type, MAX(m.type)), COALESCE(e.kind, ''), COALESCE(e.country, ''), COUNT(*) AS n
 		FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.entity_id != ''`
 	if len(where) > 0 {
 		sq += " AND " + strings.Join(where, " AND ")
 	}
-	sq += ` GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ? OFFSET ?`
-	args = append(args, limit+1, off)
-	rows, err := s.db.QueryContext(ctx, sq, args...)
+	sq += ` GROUP BY m.entity_id ORDER BY n DESC, m.entity_id LIMIT ` + a.Add(limit+1) + ` OFFSET ` + a.Add(off)
+	rows, err := s.db.QueryContext(ctx, sq, a.Vals...)
 	if err != nil {
 		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
 	}
-	var ents []model.Entity
-	for rows.Next() {
-		var e model.Entity
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &e.Kind, &e.Country, &e.Mentions); err != nil {
-			rows.Close()
-			return store.EntityPage{}, fmt.Errorf("entities: %w", err)
-		}
-		ents = append(ents, e)
-	}
+	ents, err := sqlstore.Entities(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return store.EntityPage{}, fmt.Errorf("entities: %w", err)
 	}
-	page := store.EntityPage{Entities: []model.Entity{}}
-	if len(ents) > limit {
-		ents = ents[:limit]
-		page.Next = strconv.FormatInt(off+int64(limit), 10)
-	}
-	for i := range ents {
-		if ents[i].Aliases, err = s.aliases(ctx, ents[i].ID); err != nil {
-			return page, err
-		}
-		if ents[i].Name == "" {
-			ents[i].Name = s.fallbackName(ctx, ents[i].ID, ents[i].Aliases)
-		}
-	}
-	page.Entities = append(page.Entities, ents...)
-	return page, nil
+	return sqlstore.EntityPage(ents, limit, off, func(e *model.Entity) error { return s.describe(ctx, e) })
+}
+
+// describe fills an entity's aliases and, when the knowledge base has no
+// name for it, its name (see sqlstore.Describe).
+func (s *Store) describe(ctx context.Context, e *model.Entity) error {
+	return sqlstore.Describe(e, func(id string) ([]model.Alias, error) { return s.aliases(ctx, id) },
+		func(id string) string { return s.topText(ctx, id) })
 }
 
 // aliases returns the surface forms seen for an entity per language, most
@@ -341,15 +253,11 @@ func (s *Store) aliases(ctx context.Context, id string) ([]model.Alias, error) {
 		return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
 	}
 	defer rows.Close()
-	out := []model.Alias{}
-	for rows.Next() {
-		var a model.Alias
-		if err := rows.Scan(&a.Text, &a.Lang, &a.Count); err != nil {
-			return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
-		}
-		out = append(out, a)
+	out, err := sqlstore.Aliases(rows)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: aliases: %w", id, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Entity implements store.Store.
@@ -366,11 +274,8 @@ func (s *Store) Entity(ctx context.Context, id string) (store.EntityDetail, erro
 	if d.Mentions == 0 && d.Name == "" {
 		return d, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
 	}
-	if d.Aliases, err = s.aliases(ctx, id); err != nil {
+	if err := s.describe(ctx, &d.Entity); err != nil {
 		return d, err
-	}
-	if d.Name == "" {
-		d.Name = s.fallbackName(ctx, d.ID, d.Aliases)
 	}
 	if d.Type == "" {
 		s.db.QueryRowContext(ctx, `SELECT type FROM mentions WHERE entity_id = ? GROUP BY type ORDER BY COUNT(*) DESC LIMIT 1`, id).Scan(&d.Type)
@@ -383,37 +288,18 @@ func (s *Store) Entity(ctx context.Context, id string) (store.EntityDetail, erro
 	return d, nil
 }
 
-type ref struct {
-	model.ArticleRef
-	cluster int64
-}
-
-func (s *Store) refRows(ctx context.Context, q string, args ...any) ([]ref, error) {
+func (s *Store) refRows(ctx context.Context, q string, args ...any) ([]sqlstore.Ref, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ref
-	for rows.Next() {
-		var r ref
-		var pub string
-		if err := rows.Scan(&r.ID, &r.Source, &r.Title, &r.Lang, &pub, &r.cluster); err != nil {
-			return nil, err
-		}
-		r.Published, _ = model.ParseTime(pub)
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return sqlstore.Refs(rows)
 }
 
 func (s *Store) refs(ctx context.Context, q string, args ...any) ([]model.ArticleRef, error) {
 	rs, err := s.refRows(ctx, q, args...)
-	out := make([]model.ArticleRef, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, r.ArticleRef)
-	}
-	return out, err
+	return sqlstore.ArticleRefs(rs), err
 }
 
 // fillClusters loads the articles of the given clusters and derives their
@@ -422,34 +308,18 @@ func (s *Store) fillClusters(ctx context.Context, cs []model.Cluster) error {
 	if len(cs) == 0 {
 		return nil
 	}
-	idx := map[int64]*model.Cluster{}
-	ph := make([]string, len(cs))
-	args := make([]any, len(cs))
-	for i := range cs {
-		idx[cs[i].ID] = &cs[i]
-		cs[i].Articles = []model.ArticleRef{}
-		cs[i].Langs = []string{}
-		ph[i] = "?"
-		args[i] = cs[i].ID
+	ids := sqlstore.ClusterIDs(cs)
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
 	rs, err := s.refRows(ctx, `SELECT a.id, a.source, a.title, a.lang, a.published, a.cluster_id FROM articles a
-		WHERE a.cluster_id IN (`+strings.Join(ph, ",")+`) ORDER BY a.id`, args...)
+		WHERE a.cluster_id IN (`+placeholders(len(ids))+`) ORDER BY a.id`, args...)
 	if err != nil {
 		return err
 	}
-	for _, r := range rs {
-		store.AddToCluster(idx[r.cluster], r.ArticleRef)
-	}
+	sqlstore.FillClusters(cs, rs)
 	return nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *Store) clusterRows(ctx context.Context, q string, args ...any) ([]model.Cluster, []int64, error) {
@@ -458,25 +328,14 @@ func (s *Store) clusterRows(ctx context.Context, q string, args ...any) ([]model
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var cs []model.Cluster
-	var last []int64
-	for rows.Next() {
-		var c model.Cluster
-		var l int64
-		if err := rows.Scan(&c.ID, &c.StoryID, &c.Title, &l); err != nil {
-			return nil, nil, err
-		}
-		cs = append(cs, c)
-		last = append(last, l)
-	}
-	return cs, last, rows.Err()
+	return sqlstore.Clusters(rows)
 }
 
 // Clusters implements store.Store; the cursor is the last_article of the
 // previous page's last cluster.
 func (s *Store) Clusters(ctx context.Context, q store.ClusterQuery) (store.ClusterPage, error) {
-	limit := pageLimit(q.Limit, 50)
-	cur, err := parseCursor(q.Cursor)
+	limit := sqlstore.PageLimit(q.Limit, 50)
+	cur, err := sqlstore.ParseCursor(q.Cursor)
 	if err != nil {
 		return store.ClusterPage{}, fmt.Errorf("clusters: %w", err)
 	}
@@ -496,15 +355,10 @@ func (s *Store) Clusters(ctx context.Context, q store.ClusterQuery) (store.Clust
 	if err != nil {
 		return store.ClusterPage{}, fmt.Errorf("clusters: %w", err)
 	}
-	page := store.ClusterPage{Clusters: []model.Cluster{}}
-	if len(cs) > limit {
-		cs = cs[:limit]
-		page.Next = strconv.FormatInt(last[limit-1], 10)
-	}
-	if err := s.fillClusters(ctx, cs); err != nil {
+	page, err := sqlstore.ClusterPage(cs, last, limit, func(cs []model.Cluster) error { return s.fillClusters(ctx, cs) })
+	if err != nil {
 		return page, fmt.Errorf("clusters: %w", err)
 	}
-	page.Clusters = append(page.Clusters, cs...)
 	return page, nil
 }
 
@@ -526,8 +380,8 @@ func (s *Store) Cluster(ctx context.Context, id int64) (model.Cluster, error) {
 // Stories implements store.Store; the cursor is the last_article of the
 // previous page's last story.
 func (s *Store) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPage, error) {
-	limit := pageLimit(q.Limit, 50)
-	cur, err := parseCursor(q.Cursor)
+	limit := sqlstore.PageLimit(q.Limit, 50)
+	cur, err := sqlstore.ParseCursor(q.Cursor)
 	if err != nil {
 		return store.StoryPage{}, fmt.Errorf("stories: %w", err)
 	}
@@ -543,33 +397,12 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) (store.StoryPag
 	if err != nil {
 		return store.StoryPage{}, fmt.Errorf("stories: %w", err)
 	}
-	type row struct {
-		id, last int64
-		title    string
-	}
-	var rs []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.id, &r.title, &r.last); err != nil {
-			rows.Close()
-			return store.StoryPage{}, fmt.Errorf("stories: %w", err)
-		}
-		rs = append(rs, r)
-	}
+	rs, err := sqlstore.StoryRows(rows)
 	rows.Close()
-	page := store.StoryPage{Stories: []model.Story{}}
-	if len(rs) > limit {
-		rs = rs[:limit]
-		page.Next = strconv.FormatInt(rs[limit-1].last, 10)
+	if err != nil {
+		return store.StoryPage{}, fmt.Errorf("stories: %w", err)
 	}
-	for _, r := range rs {
-		st, err := s.Story(ctx, r.id)
-		if err != nil {
-			return page, err
-		}
-		page.Stories = append(page.Stories, st)
-	}
-	return page, nil
+	return sqlstore.StoryPage(rs, limit, func(id int64) (model.Story, error) { return s.Story(ctx, id) })
 }
 
 // Story implements store.Store.
@@ -619,13 +452,8 @@ func (s *Store) State(ctx context.Context, name string) ([]byte, int64, error) {
 	return data, upTo, nil
 }
 
-// fallbackName names an entity the knowledge base does not know: its most
-// frequent alias, else (an entity seen only through role descriptions)
-// its most frequent mention text.
-func (s *Store) fallbackName(ctx context.Context, id string, aliases []model.Alias) string {
-	if len(aliases) > 0 {
-		return aliases[0].Text
-	}
+// topText is the most frequent mention text of an entity ("" when none).
+func (s *Store) topText(ctx context.Context, id string) string {
 	var name string
 	_ = s.db.QueryRowContext(ctx, `SELECT text FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY COUNT(*) DESC, text LIMIT 1`, id).Scan(&name)
 	return name

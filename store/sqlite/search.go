@@ -3,11 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"dateline/model"
 	"dateline/search"
 	"dateline/store"
+	"dateline/store/internal/sqlstore"
 )
 
 // putSearch writes an article's search document (search.Index) inside
@@ -104,8 +103,6 @@ func (s *Store) entitiesOf(ctx context.Context, ms []model.Mention) ([]model.Ent
 	}
 	return out, nil
 }
-
-var isoDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 // defaultCountCap is how many matches a search counts exactly: a query
 // that matches more articles reports Total = defaultCountCap with
@@ -258,42 +255,11 @@ func placeholders(n int) string {
 // Search implements store.Store.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchResult, error) {
 	res := store.SearchResult{Hits: []store.SearchHit{}}
-	node := q.Query
-	if node == nil {
-		var err error
-		if node, err = search.Parse(q.Text); err != nil {
-			return res, fmt.Errorf("search: %w: %v", store.ErrBadQuery, err)
-		}
+	c, err := sqlstore.CheckSearch(q)
+	if err != nil {
+		return res, err
 	}
-	langs := q.Langs
-	if len(langs) == 0 {
-		langs = search.DefaultLangs()
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
-	}
-	for _, d := range []string{q.From, q.To} {
-		if d != "" && !isoDate.MatchString(d) {
-			return res, fmt.Errorf("search: %w: date %q is not YYYY-MM-DD", store.ErrBadQuery, d)
-		}
-	}
-	switch q.Group {
-	case "", store.GroupCluster, store.GroupStory:
-	default:
-		return res, fmt.Errorf("search: %w: unknown grouping %q", store.ErrBadQuery, q.Group)
-	}
-	sortBy := q.Sort
-	switch sortBy {
-	case "":
-		sortBy = store.SortNewest
-		if node != nil {
-			sortBy = store.SortRelevance
-		}
-	case store.SortNewest, store.SortRelevance:
-	default:
-		return res, fmt.Errorf("search: %w: unknown sort %q", store.ErrBadQuery, q.Sort)
-	}
+	node, langs, limit, sortBy := c.Node, c.Langs, c.Limit, c.Sort
 	db := s.reader()
 	plan := &searchPlan{from: "articles a INDEXED BY articles_meta", id: "a.id", score: "0"}
 	var meta []string // conditions on the columns of articles_meta
@@ -402,7 +368,6 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) (store.SearchRe
 	}
 	var ids []int64
 	var scores []float64
-	var err error
 	if sortBy == store.SortRelevance {
 		ids, scores, res.Next, err = s.rankPage(ctx, db, plan, q.Cursor, rankLow, limit)
 	} else {
@@ -583,18 +548,7 @@ func (s *Store) idScores(ctx context.Context, db *sql.DB, q string, args ...any)
 		return nil, nil, err
 	}
 	defer rows.Close()
-	var ids []int64
-	var scores []float64
-	for rows.Next() {
-		var id int64
-		var sc float64
-		if err := rows.Scan(&id, &sc); err != nil {
-			return nil, nil, err
-		}
-		ids = append(ids, id)
-		scores = append(scores, sc)
-	}
-	return ids, scores, rows.Err()
+	return sqlstore.IDScores(rows)
 }
 
 // mentionEntities lists the distinct entities (at most 5) that mentions
@@ -611,29 +565,15 @@ SELECT e FROM d WHERE e IS NOT NULL LIMIT 5`
 // expandFromMentions adds to every word and phrase of the query the
 // entities that stored mentions with that surface form link to.
 func (s *Store) expandFromMentions(ctx context.Context, db *sql.DB, n *search.Node) error {
-	var firstErr error
-	search.Expand(n, func(name string) ([]string, []search.Alias) {
+	return sqlstore.ExpandFromMentions(n, func(name string) ([]string, error) {
 		rows, err := s.query(ctx, db, mentionEntities, name)
 		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			return nil, nil
+			return nil, err
 		}
 		defer rows.Close()
-		var ids []string
-		for rows.Next() {
-			var id string
-			if rows.Scan(&id) == nil {
-				ids = append(ids, id)
-			}
-		}
-		return ids, nil
+		return sqlstore.Strings(rows), nil
 	})
-	return firstErr
 }
-
-const facetValues = 25
 
 // facets counts facet values over the matches with IDs above low (all
 // matches when low is 0).
@@ -649,24 +589,11 @@ func (s *Store) facets(ctx context.Context, db *sql.DB, plan *searchPlan, low in
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]store.FacetCount{}
-	for _, k := range search.FacetKinds() {
-		out[k] = []store.FacetCount{}
-	}
-	for rows.Next() {
-		var kind string
-		var fc store.FacetCount
-		if err := rows.Scan(&kind, &fc.Value, &fc.Count); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out[kind] = append(out[kind], fc)
-	}
+	out, err := sqlstore.Facets(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	store.TopFacets(out, facetValues)
 	for i := range out[search.FacetEntity] {
 		fc := &out[search.FacetEntity][i]
 		err := s.queryRow(ctx, db, `SELECT name FROM entities WHERE id = ?`, fc.Value).Scan(&fc.Label)
@@ -695,59 +622,22 @@ func (s *Store) hits(ctx context.Context, db *sql.DB, ids []int64, scores []floa
 	if err != nil {
 		return nil, err
 	}
-	type row struct {
-		hit        store.SearchHit
-		lead, body string
-	}
-	byID := map[int64]*row{}
-	for rows.Next() {
-		var r row
-		var pub, ag string
-		if err := rows.Scan(&r.hit.ID, &r.hit.Source, &r.hit.URL, &r.hit.Title, &r.hit.Lang, &pub, &ag,
-			&r.hit.ClusterID, &r.hit.StoryID, &r.lead, &r.body); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		r.hit.Published, _ = model.ParseTime(pub)
-		_ = json.Unmarshal([]byte(ag), &r.hit.Agencies)
-		if r.hit.Agencies == nil {
-			r.hit.Agencies = []string{}
-		}
-		byID[r.hit.ID] = &r
-	}
+	byID, err := sqlstore.HitRows(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	ments := map[int64][]model.Mention{}
 	mrows, err := s.query(ctx, db, `SELECT article_id, entity_id, start, end FROM mentions
 		WHERE article_id IN (`+placeholders(len(ids))+`) AND entity_id != ''`, args...)
 	if err != nil {
 		return nil, err
 	}
-	for mrows.Next() {
-		var id int64
-		var m model.Mention
-		if err := mrows.Scan(&id, &m.EntityID, &m.Start, &m.End); err != nil {
-			mrows.Close()
-			return nil, err
-		}
-		ments[id] = append(ments[id], m)
-	}
+	ments, err := sqlstore.MentionSpans(mrows)
 	mrows.Close()
-	for i, id := range ids {
-		r := byID[id]
-		if r == nil {
-			continue
-		}
-		hit := r.hit
-		if scores[i] != 0 {
-			hit.Score = -scores[i]
-		}
-		hit.TitleHighlight, hit.Snippet = h.Article(&model.Article{Title: hit.Title, Lead: r.lead, Body: r.body, Lang: hit.Lang}, ments[id], size)
-		out = append(out, hit)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return sqlstore.Hits(ids, scores, byID, ments, h, size), nil
 }
 
 // searchGroups pages over clusters or stories of matching articles.
@@ -779,19 +669,9 @@ func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuer
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	var keys []int64
-	counts := map[int64]int64{}
-	for rows.Next() {
-		var g, n int64
-		if err := rows.Scan(&g, &n); err != nil {
-			rows.Close()
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		keys = append(keys, g)
-		counts[g] = n
-	}
+	keys, counts, err := sqlstore.GroupCounts(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
 	if len(keys) > limit {
@@ -818,55 +698,30 @@ func (s *Store) searchGroups(ctx context.Context, db *sql.DB, q store.SearchQuer
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	perGroup := map[int64][]int64{}
-	var ids []int64
-	var scores []float64
-	for hrows.Next() {
-		var id, g int64
-		var sc float64
-		if err := hrows.Scan(&id, &sc, &g); err != nil {
-			hrows.Close()
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		if len(perGroup[g]) >= 10 {
-			continue
-		}
-		perGroup[g] = append(perGroup[g], id)
-		ids = append(ids, id)
-		scores = append(scores, sc)
-	}
+	perGroup, ids, scores, err := sqlstore.GroupMembers(hrows)
 	hrows.Close()
-	hits, err := s.hits(ctx, db, ids, scores, h, q.SnippetSize)
 	if err != nil {
 		return fmt.Errorf("search: groups: %w", err)
 	}
-	byID := map[int64]store.SearchHit{}
-	for _, hit := range hits {
-		byID[hit.ID] = hit
+	hits, err := s.hits(ctx, db, ids, scores, h, q.SnippetSize)
+	if err != nil {
+		return fmt.Errorf("search: groups: %w", err)
 	}
 	table := "clusters"
 	if q.Group == store.GroupStory {
 		table = "stories"
 	}
-	for _, k := range keys {
-		g := store.SearchGroup{Kind: q.Group, ID: k, Count: counts[k], Hits: []store.SearchHit{}}
-		for _, id := range perGroup[k] {
-			if hit, ok := byID[id]; ok {
-				g.Hits = append(g.Hits, hit)
-			}
+	groups, err := sqlstore.Groups(q.Group, keys, counts, perGroup, hits, func(id int64) (string, error) {
+		var title string
+		err := s.queryRow(ctx, db, `SELECT title FROM `+table+` WHERE id = ?`, id).Scan(&title)
+		if err == sql.ErrNoRows {
+			return "", nil
 		}
-		if k < 0 {
-			g.Kind, g.ID = "article", -k
-			if len(g.Hits) > 0 {
-				g.Title = g.Hits[0].Title
-			}
-		} else if err := s.queryRow(ctx, db, `SELECT title FROM `+table+` WHERE id = ?`, k).Scan(&g.Title); err != nil && err != sql.ErrNoRows {
-			return fmt.Errorf("search: groups: %w", err)
-		}
-		if g.Title == "" && len(g.Hits) > 0 {
-			g.Title = g.Hits[0].Title
-		}
-		res.Groups = append(res.Groups, g)
+		return title, err
+	})
+	if err != nil {
+		return fmt.Errorf("search: groups: %w", err)
 	}
+	res.Groups = groups
 	return nil
 }

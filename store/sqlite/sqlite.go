@@ -7,17 +7,15 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"dateline/model"
 	"dateline/search"
 	"dateline/store"
+	"dateline/store/internal/sqlstore"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -234,33 +232,17 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if v > len(migrations) {
-		return fmt.Errorf("migrate: store schema version %d is newer than this program (%d)", v, len(migrations))
-	}
-	for i := v; i < len(migrations); i++ {
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			return fmt.Errorf("migrate to version %d: %w", i+1, err)
+	err = sqlstore.Migrate(v, migrations, func(version int, stmts string) error {
+		if _, err := tx.ExecContext(ctx, stmts); err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version) VALUES (?)`, i+1); err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version) VALUES (?)`, version)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return tx.Commit()
-}
-
-// annotations is the JSON column holding derived data that is read with
-// the article but not queried by column.
-type annotations struct {
-	Timexes []model.Timex   `json:"timexes,omitempty"`
-	Cluster json.RawMessage `json:"cluster,omitempty"`
-}
-
-func jsonList(v []string) string {
-	if v == nil {
-		v = []string{}
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
 }
 
 // HasDocument implements store.Store.
@@ -320,12 +302,12 @@ func putArticle(ctx context.Context, x execer, tx *sql.Tx, doc *model.Document, 
 	}
 	docID, _ := res.LastInsertId()
 	a.Hash = hash
-	ann, _ := json.Marshal(annotations{Timexes: a.Timexes, Cluster: a.ClusterFeatures})
+	ann := sqlstore.AnnotationsJSON(a)
 	res, err = x.ExecContext(ctx, `INSERT INTO articles(doc_id, source, url, lang, title, lead, body, place, dateline_agencies, agencies,
 		published, modified, fetched, author, site_name, canonical, annotations, cluster_id, story_id, duplicate_of)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		docID, a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, jsonList(a.Dateline.Agencies), jsonList(a.Agencies),
-		a.Published.String(), a.Modified.String(), a.Fetched.String(), a.Author, a.SiteName, a.Canonical, string(ann),
+		docID, a.Source, a.URL, a.Lang, a.Title, a.Lead, a.Body, a.Dateline.Place, sqlstore.JSONList(a.Dateline.Agencies), sqlstore.JSONList(a.Agencies),
+		a.Published.String(), a.Modified.String(), a.Fetched.String(), a.Author, a.SiteName, a.Canonical, ann,
 		a.ClusterID, a.StoryID, a.DuplicateOf)
 	if err != nil {
 		return 0, false, fmt.Errorf("put %s: article: %w", doc.Source, err)
@@ -339,7 +321,7 @@ func putArticle(ctx context.Context, x execer, tx *sql.Tx, doc *model.Document, 
 		var bid int64
 		err := x.QueryRowContext(ctx, `INSERT INTO briefs(hash, text, place, agencies) VALUES (?,?,?,?)
 			ON CONFLICT(hash) DO UPDATE SET hash = excluded.hash RETURNING id`,
-			b.Hash, b.Text, b.Dateline.Place, jsonList(b.Dateline.Agencies)).Scan(&bid)
+			b.Hash, b.Text, b.Dateline.Place, sqlstore.JSONList(b.Dateline.Agencies)).Scan(&bid)
 		if err != nil {
 			return 0, false, fmt.Errorf("put %s: brief: %w", doc.Source, err)
 		}
@@ -372,61 +354,23 @@ func putArticle(ctx context.Context, x execer, tx *sql.Tx, doc *model.Document, 
 	return id, true, nil
 }
 
-const articleCols = `a.id, d.hash, a.source, a.url, a.lang, a.title, a.lead, a.body, a.place, a.dateline_agencies, a.agencies,
-	a.published, a.modified, a.fetched, a.author, a.site_name, a.canonical, a.annotations, a.cluster_id, a.story_id, a.duplicate_of`
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scanArticle(r scanner) (model.Article, error) {
-	var a model.Article
-	var dag, ag, pub, mod, fet, ann string
-	if err := r.Scan(&a.ID, &a.Hash, &a.Source, &a.URL, &a.Lang, &a.Title, &a.Lead, &a.Body, &a.Dateline.Place, &dag, &ag,
-		&pub, &mod, &fet, &a.Author, &a.SiteName, &a.Canonical, &ann, &a.ClusterID, &a.StoryID, &a.DuplicateOf); err != nil {
-		return a, err
-	}
-	_ = json.Unmarshal([]byte(dag), &a.Dateline.Agencies)
-	_ = json.Unmarshal([]byte(ag), &a.Agencies)
-	a.Published, _ = model.ParseTime(pub)
-	a.Modified, _ = model.ParseTime(mod)
-	a.Fetched, _ = model.ParseTime(fet)
-	var an annotations
-	_ = json.Unmarshal([]byte(ann), &an)
-	a.Timexes, a.ClusterFeatures = an.Timexes, an.Cluster
-	return a, nil
-}
-
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id = ?`, id)
-	a, err := scanArticle(row)
+	row := s.db.QueryRowContext(ctx, `SELECT `+sqlstore.ArticleCols+` FROM articles a JOIN documents d ON d.id = a.doc_id WHERE a.id = ?`, id)
+	a, err := sqlstore.ScanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return a, fmt.Errorf("article %d: %w", id, err)
 	}
-	a.Briefs = []model.Brief{}
 	rows, err := s.db.QueryContext(ctx, `SELECT b.id, b.hash, b.text, b.place, b.agencies, ab.age_seconds FROM article_briefs ab
 		JOIN briefs b ON b.id = ab.brief_id WHERE ab.article_id = ? ORDER BY ab.position`, id)
 	if err != nil {
 		return a, fmt.Errorf("article %d: briefs: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var b model.Brief
-		var ag string
-		var age sql.NullInt64
-		if err := rows.Scan(&b.ID, &b.Hash, &b.Text, &b.Dateline.Place, &ag, &age); err != nil {
-			return a, fmt.Errorf("article %d: briefs: %w", id, err)
-		}
-		_ = json.Unmarshal([]byte(ag), &b.Dateline.Agencies)
-		if age.Valid {
-			v := age.Int64
-			b.AgeSeconds = &v
-		}
-		a.Briefs = append(a.Briefs, b)
-	}
-	if err := rows.Err(); err != nil {
+	if a.Briefs, err = sqlstore.Briefs(rows); err != nil {
 		return a, fmt.Errorf("article %d: briefs: %w", id, err)
 	}
 	if a.Mentions, err = s.mentions(ctx, id); err != nil {
@@ -440,52 +384,18 @@ func (s *Store) Article(ctx context.Context, id int64) (model.Article, error) {
 
 // Articles implements store.Store.
 func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) (store.ArticlePage, error) {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 50
+	limit := sqlstore.PageLimit(q.Limit, 50)
+	var a sqlstore.Args
+	sq, err := sqlstore.ArticlesSQL(q, limit, &a)
+	if err != nil {
+		return store.ArticlePage{}, err
 	}
-	var where []string
-	var args []any
-	if q.Cursor != "" {
-		c, err := strconv.ParseInt(q.Cursor, 10, 64)
-		if err != nil {
-			return store.ArticlePage{}, fmt.Errorf("articles: bad cursor %q", q.Cursor)
-		}
-		where = append(where, "a.id < ?")
-		args = append(args, c)
-	}
-	if q.Lang != "" {
-		where = append(where, "a.lang = ?")
-		args = append(args, q.Lang)
-	}
-	sqlq := `SELECT ` + articleCols + ` FROM articles a JOIN documents d ON d.id = a.doc_id`
-	if len(where) > 0 {
-		sqlq += " WHERE " + strings.Join(where, " AND ")
-	}
-	sqlq += " ORDER BY a.id DESC LIMIT ?"
-	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, sqlq, args...)
+	rows, err := s.db.QueryContext(ctx, sq, a.Vals...)
 	if err != nil {
 		return store.ArticlePage{}, fmt.Errorf("articles: %w", err)
 	}
 	defer rows.Close()
-	page := store.ArticlePage{Articles: []model.Article{}}
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return page, fmt.Errorf("articles: %w", err)
-		}
-		a.Body = ""
-		page.Articles = append(page.Articles, a)
-	}
-	if err := rows.Err(); err != nil {
-		return page, fmt.Errorf("articles: %w", err)
-	}
-	if len(page.Articles) > limit {
-		page.Articles = page.Articles[:limit]
-		page.Next = strconv.FormatInt(page.Articles[limit-1].ID, 10)
-	}
-	return page, nil
+	return sqlstore.ArticlePage(rows, limit)
 }
 
 // Stats implements store.Store.
